@@ -1,0 +1,55 @@
+# Two commands do everything on a fresh machine:
+#   make book   - create .venv, install, build the HTML book into _build/html
+#   make test   - the same set-up, then every test (unit, parity, nbval, book)
+# and `make execute` re-runs the notebooks in place to refresh their outputs.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+NOTEBOOKS ?= $(sort $(wildcard chapters/*/*.ipynb))
+# pytest workers: the notebooks and the book build run in parallel.
+JOBS ?= 2
+
+# Offline machines (CI, development): use the local Fashion-MNIST copy
+# beside the repository unless FASHION_MNIST_DIR is already set.
+ifeq ($(origin FASHION_MNIST_DIR),undefined)
+  ifneq ($(wildcard ../shared/data/fashion-mnist/train-images-idx3-ubyte.gz),)
+    export FASHION_MNIST_DIR := $(abspath ../shared/data/fashion-mnist)
+  endif
+endif
+export TF_CPP_MIN_LOG_LEVEL ?= 3
+
+.PHONY: all venv book test unit execute serve clean
+all: book
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+venv: $(STAMP)
+
+book: $(STAMP)
+	$(VENV)/bin/jupyter-book build . -W -n --keep-going
+	@echo "Open _build/html/index.html"
+
+test: $(STAMP)
+	$(PY) -m pytest -n $(JOBS) --dist loadfile \
+	  --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg \
+	  tests chapters
+
+# Only the fast unit tests (no notebooks, no book build).
+unit: $(STAMP)
+	$(PY) -m pytest -n $(JOBS) tests -m "not book"
+
+execute: $(STAMP)
+	$(PY) scripts/execute_notebooks.py $(NOTEBOOKS)
+
+serve: book
+	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
+
+clean:
+	rm -rf _build .pytest_cache .hypothesis

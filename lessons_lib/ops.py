@@ -1,0 +1,463 @@
+"""Convolution, padding and pooling in plain NumPy.
+
+These functions are the reference the chapters teach with. They compute
+exactly what the Keras layers ``Conv1D``, ``Conv2D``, ``MaxPooling2D`` and
+``AveragePooling2D`` compute (channels last, no batch axis), so a student can
+check every layer by hand. Like Keras, "convolution" here is
+cross-correlation: the kernel is not flipped.
+
+``padding`` is ``"valid"`` (no padding), ``"same"`` (Keras' rule: the output
+has ``ceil(n / stride)`` positions, the padding is split with the extra zero
+at the end) or a non-negative int (that many zeros on every side).
+"""
+
+import math
+from numbers import Integral
+
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+__all__ = [
+    "output_size",
+    "same_padding",
+    "pad",
+    "conv1d",
+    "conv2d",
+    "max_pool2d",
+    "avg_pool2d",
+]
+
+
+def _check_int(name, value, minimum):
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise ValueError(
+            f"{name} must be an int >= {minimum}, got {value!r} "
+            f"of type {type(value).__name__}"
+        )
+    if value < minimum:
+        raise ValueError(f"{name} must be an int >= {minimum}, got {value}")
+    return int(value)
+
+
+def _pair(name, value, minimum):
+    """Return ``(a, b)`` from an int or a pair of ints, checked."""
+    if isinstance(value, (tuple, list)):
+        if len(value) != 2:
+            raise ValueError(
+                f"{name} must be an int or a pair of ints, got {value!r} "
+                f"with {len(value)} entries"
+            )
+        return tuple(_check_int(name, v, minimum) for v in value)
+    v = _check_int(name, value, minimum)
+    return (v, v)
+
+
+def _check_padding(padding):
+    if isinstance(padding, str):
+        if padding not in ("valid", "same"):
+            raise ValueError(
+                f'padding must be "valid", "same" or an int >= 0, '
+                f"got {padding!r}"
+            )
+        return padding
+    return _check_int("padding", padding, 0)
+
+
+def _as_array(name, x):
+    try:
+        arr = np.asarray(x, dtype=np.float64)
+    except (TypeError, ValueError) as err:
+        raise ValueError(
+            f"{name} must be an array of numbers, got {type(x).__name__}"
+        ) from err
+    return arr
+
+
+def same_padding(n, k, stride=1):
+    """Zeros added before and after one axis by Keras' ``padding="same"``.
+
+    Parameters
+    ----------
+    n : int
+        Input length along the axis.
+    k : int
+        Kernel (or pooling window) length along the axis.
+    stride : int, optional
+        Step of the kernel, by default 1.
+
+    Returns
+    -------
+    tuple of int
+        ``(before, after)``; when the total is odd the extra zero goes after.
+
+    Examples
+    --------
+    >>> same_padding(6, 3)
+    (1, 1)
+    >>> same_padding(6, 2)
+    (0, 1)
+
+    Introduced in chapter 3, Padding and stride.
+    """
+    n = _check_int("n", n, 1)
+    k = _check_int("k", k, 1)
+    stride = _check_int("stride", stride, 1)
+    out = math.ceil(n / stride)
+    total = max((out - 1) * stride + k - n, 0)
+    return total // 2, total - total // 2
+
+
+def output_size(n, k, stride=1, padding="valid"):
+    """Length of a convolution or pooling output along one axis.
+
+    ``floor((n + 2p - k) / stride) + 1`` for an explicit padding ``p``
+    (``"valid"`` is ``p = 0``), and ``ceil(n / stride)`` for ``"same"``.
+
+    Parameters
+    ----------
+    n : int
+        Input length (for example the height of the image).
+    k : int
+        Kernel length.
+    stride : int, optional
+        Step between two positions of the kernel, by default 1.
+    padding : {"valid", "same"} or int, optional
+        Padding rule, by default ``"valid"``.
+
+    Returns
+    -------
+    int
+        Number of output positions.
+
+    Raises
+    ------
+    ValueError
+        If an argument is not a positive int (``padding``: not a known rule)
+        or if the kernel does not fit into the padded input.
+
+    Examples
+    --------
+    >>> output_size(6, 3)
+    4
+    >>> output_size(28, 3, padding="same")
+    28
+    >>> output_size(7, 3, stride=2, padding=1)
+    4
+
+    Introduced in chapter 2, Convolution.
+    """
+    n = _check_int("n", n, 1)
+    k = _check_int("k", k, 1)
+    stride = _check_int("stride", stride, 1)
+    padding = _check_padding(padding)
+    if padding == "same":
+        return math.ceil(n / stride)
+    p = 0 if padding == "valid" else padding
+    if k > n + 2 * p:
+        raise ValueError(
+            f"kernel size k={k} is larger than the padded input "
+            f"n + 2*padding = {n + 2 * p}; expected k <= {n + 2 * p}"
+        )
+    return (n + 2 * p - k) // stride + 1
+
+
+def pad(x, width, value=0):
+    """Add a border of ``value`` around the height and width of an image.
+
+    Parameters
+    ----------
+    x : array_like
+        Image of shape ``(H, W)`` or ``(H, W, C)``; channels are not padded.
+    width : int or tuple
+        ``p`` for ``p`` values on every side, ``(ph, pw)`` for ``ph`` rows on
+        top and bottom and ``pw`` columns left and right, or
+        ``((top, bottom), (left, right))``.
+    value : float, optional
+        The fill value, by default 0 (zero padding).
+
+    Returns
+    -------
+    numpy.ndarray
+        The padded image, same dtype as ``x``.
+
+    Examples
+    --------
+    >>> pad([[1, 2], [3, 4]], 1)
+    array([[0, 0, 0, 0],
+           [0, 1, 2, 0],
+           [0, 3, 4, 0],
+           [0, 0, 0, 0]])
+
+    Introduced in chapter 3, Padding and stride.
+    """
+    x = np.asarray(x)
+    if x.ndim not in (2, 3):
+        raise ValueError(
+            f"x must have shape (H, W) or (H, W, C), got shape {x.shape} "
+            f"with {x.ndim} dimensions"
+        )
+    if isinstance(width, (tuple, list)) and len(width) == 2 and all(
+        isinstance(w, (tuple, list)) for w in width
+    ):
+        (top, bottom), (left, right) = (
+            _pair("width", width[0], 0),
+            _pair("width", width[1], 0),
+        )
+    else:
+        ph, pw = _pair("width", width, 0)
+        top = bottom = ph
+        left = right = pw
+    spec = [(top, bottom), (left, right)] + [(0, 0)] * (x.ndim - 2)
+    return np.pad(x, spec, mode="constant", constant_values=value)
+
+
+def _pad_for(x, kernel_hw, strides, padding, fill):
+    """Pad ``x`` (H, W, C) for a window of ``kernel_hw`` under ``padding``."""
+    (h, w), (kh, kw), (sh, sw) = x.shape[:2], kernel_hw, strides
+    if padding == "same":
+        spec = (same_padding(h, kh, sh), same_padding(w, kw, sw))
+    else:
+        p = 0 if padding == "valid" else padding
+        spec = ((p, p), (p, p))
+    padded = pad(x, spec, value=fill)
+    ph, pw = padded.shape[:2]
+    if kh > ph or kw > pw:
+        raise ValueError(
+            f"kernel of size {kh}x{kw} is larger than the "
+            f"{'padded ' if padding != 'valid' else ''}input of size "
+            f"{ph}x{pw} (padding={padding!r}); expected a kernel no larger "
+            f"than the input, or padding='same'"
+        )
+    return padded
+
+
+def _windows(x, window_hw, strides):
+    """All windows of ``x`` (H, W, C) as an array (H', W', C, kh, kw)."""
+    views = sliding_window_view(x, window_hw, axis=(0, 1))
+    return views[:: strides[0], :: strides[1]]
+
+
+def conv2d(image, kernel, stride=1, padding="valid", bias=0.0):
+    """Slide a kernel over an image: a Keras ``Conv2D`` in NumPy.
+
+    At every position the kernel's values are multiplied element-wise with
+    the pixels under it and summed into one number of the feature map. This
+    is cross-correlation, the operation Keras calls convolution.
+
+    Parameters
+    ----------
+    image : array_like
+        Shape ``(H, W)`` (one channel) or ``(H, W, C_in)``.
+    kernel : array_like
+        Shape ``(kh, kw)`` for a one-channel image, ``(kh, kw, C_in)`` for a
+        single filter over all channels, or ``(kh, kw, C_in, C_out)`` for
+        ``C_out`` filters (the layout of Keras' ``Conv2D`` kernel).
+    stride : int or tuple of int, optional
+        Step of the kernel, by default 1.
+    padding : {"valid", "same"} or int, optional
+        Padding rule, by default ``"valid"``.
+    bias : float or array_like, optional
+        Added to every output value; one value per filter. By default 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        The feature map: ``(H', W')`` for a 2-D or 3-D kernel,
+        ``(H', W', C_out)`` for a 4-D kernel, float64.
+
+    Raises
+    ------
+    ValueError
+        For a wrong number of dimensions, a channel mismatch, a kernel larger
+        than the (padded) input, a stride below 1 or an unknown padding.
+
+    Examples
+    --------
+    >>> conv2d([[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[1, 0], [0, -1]])
+    array([[-4., -4.],
+           [-4., -4.]])
+
+    Introduced in chapter 2, Convolution.
+    """
+    image = _as_array("image", image)
+    kernel = _as_array("kernel", kernel)
+    strides = _pair("stride", stride, 1)
+    padding = _check_padding(padding)
+    if image.ndim not in (2, 3):
+        raise ValueError(
+            f"image must have shape (H, W) or (H, W, C_in), got shape "
+            f"{image.shape} with {image.ndim} dimensions"
+        )
+    if kernel.ndim not in (2, 3, 4):
+        raise ValueError(
+            f"kernel must have shape (kh, kw), (kh, kw, C_in) or "
+            f"(kh, kw, C_in, C_out), got shape {kernel.shape} with "
+            f"{kernel.ndim} dimensions"
+        )
+    x = image if image.ndim == 3 else image[:, :, None]
+    c_in = x.shape[2]
+    squeeze = kernel.ndim < 4
+    k = kernel.reshape(kernel.shape[:2] + (1, 1)) if kernel.ndim == 2 else kernel
+    if k.ndim == 3:
+        k = k[..., None]
+    if k.shape[2] != c_in:
+        raise ValueError(
+            f"channel mismatch: image has {c_in} channel(s) (shape "
+            f"{image.shape}) but kernel has {k.shape[2]} input channel(s) "
+            f"(shape {kernel.shape}); expected equal numbers"
+        )
+    if min(k.shape[:2]) < 1 or min(x.shape[:2]) < 1:
+        raise ValueError(
+            f"image and kernel must not be empty, got image shape "
+            f"{image.shape} and kernel shape {kernel.shape}"
+        )
+    bias = np.asarray(bias, dtype=np.float64)
+    if bias.ndim > 1 or (bias.ndim == 1 and bias.shape[0] != k.shape[3]):
+        raise ValueError(
+            f"bias must be a number or hold one value per filter "
+            f"({k.shape[3]}), got shape {bias.shape}"
+        )
+    padded = _pad_for(x, k.shape[:2], strides, padding, fill=0.0)
+    windows = _windows(padded, k.shape[:2], strides)
+    out = np.einsum("ijcab,abco->ijo", windows, k) + bias
+    return out[:, :, 0] if squeeze else out
+
+
+def conv1d(x, kernel, stride=1, padding="valid", bias=0.0):
+    """Slide a kernel along a sequence: a Keras ``Conv1D`` in NumPy.
+
+    Parameters
+    ----------
+    x : array_like
+        Shape ``(L,)`` (one channel) or ``(L, C_in)``.
+    kernel : array_like
+        Shape ``(k,)``, ``(k, C_in)`` or ``(k, C_in, C_out)`` (the layout of
+        Keras' ``Conv1D`` kernel).
+    stride : int, optional
+        Step of the kernel, by default 1.
+    padding : {"valid", "same"} or int, optional
+        Padding rule, by default ``"valid"``.
+    bias : float or array_like, optional
+        Added to every output value, one value per filter. By default 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(L',)`` for a 1-D or 2-D kernel, ``(L', C_out)`` for a 3-D kernel.
+
+    Raises
+    ------
+    ValueError
+        As :func:`conv2d`.
+
+    Examples
+    --------
+    >>> conv1d([0, 0, 0, 1, 1, 0, 0, 0], [0, 1, 0])
+    array([0., 0., 1., 1., 0., 0.])
+
+    Introduced in chapter 2, Convolution.
+    """
+    x = _as_array("x", x)
+    kernel = _as_array("kernel", kernel)
+    if x.ndim not in (1, 2):
+        raise ValueError(
+            f"x must have shape (L,) or (L, C_in), got shape {x.shape} "
+            f"with {x.ndim} dimensions"
+        )
+    if kernel.ndim not in (1, 2, 3):
+        raise ValueError(
+            f"kernel must have shape (k,), (k, C_in) or (k, C_in, C_out), "
+            f"got shape {kernel.shape} with {kernel.ndim} dimensions"
+        )
+    stride = _check_int("stride", stride, 1)
+    x2 = x[None, :] if x.ndim == 1 else x[None, :, :]
+    k2 = kernel[None, :] if kernel.ndim == 1 else kernel[None]
+    if x.ndim == 2 and kernel.ndim == 1:
+        k2 = k2[..., None]
+    padding = _check_padding(padding)
+    length, k = x2.shape[1], k2.shape[1]
+    p = {"valid": 0, "same": None}.get(padding, padding)
+    if p is not None and k > length + 2 * p:
+        raise ValueError(
+            f"kernel of length {k} is larger than the "
+            f"{'padded ' if p else ''}input of length {length + 2 * p} "
+            f"(padding={padding!r}); expected a kernel no longer than the "
+            f"input, or padding='same'"
+        )
+    if p:
+        # Pad the length only, never the dummy height axis.
+        x2 = pad(x2, ((0, 0), (p, p)))
+        padding = "valid"
+    out = conv2d(x2, k2, stride=(1, stride), padding=padding, bias=bias)
+    return out[0]
+
+
+def _pool2d(x, size, stride, padding, reduce):
+    x = _as_array("x", x)
+    if x.ndim not in (2, 3):
+        raise ValueError(
+            f"x must have shape (H, W) or (H, W, C), got shape {x.shape} "
+            f"with {x.ndim} dimensions"
+        )
+    window = _pair("size", size, 1)
+    strides = window if stride is None else _pair("stride", stride, 1)
+    padding = _check_padding(padding)
+    x3 = x if x.ndim == 3 else x[:, :, None]
+    # Padded positions are NaN: ignored by the maximum, and not counted in
+    # the mean, which is what Keras does for padding="same".
+    padded = _pad_for(x3, window, strides, padding, fill=np.nan)
+    windows = _windows(padded, window, strides)
+    if np.isnan(windows).all(axis=(3, 4)).any():
+        raise ValueError(
+            f"padding={padding!r} is so large that a {window[0]}x{window[1]} "
+            f"window holds only padding; expected padding < window size"
+        )
+    out = reduce(windows, axis=(3, 4))
+    return out if x.ndim == 3 else out[:, :, 0]
+
+
+def max_pool2d(x, size=2, stride=None, padding="valid"):
+    """Max pooling: keep the largest value of every window.
+
+    Parameters
+    ----------
+    x : array_like
+        Shape ``(H, W)`` or ``(H, W, C)``; each channel is pooled on its own.
+    size : int or tuple of int, optional
+        Window size, by default 2.
+    stride : int or tuple of int, optional
+        Step between windows, by default equal to ``size``.
+    padding : {"valid", "same"} or int, optional
+        Padding rule, by default ``"valid"``. Padded positions never win.
+
+    Returns
+    -------
+    numpy.ndarray
+        Pooled array, ``(H', W')`` or ``(H', W', C)``.
+
+    Examples
+    --------
+    >>> max_pool2d([[1, 2, 0, 0], [3, 4, 0, 5], [0, 0, 1, 1], [0, 9, 1, 1]])
+    array([[4., 5.],
+           [9., 1.]])
+
+    Introduced in chapter 4, Pooling.
+    """
+    return _pool2d(x, size, stride, padding, np.nanmax)
+
+
+def avg_pool2d(x, size=2, stride=None, padding="valid"):
+    """Average pooling: the mean of every window.
+
+    Same parameters as :func:`max_pool2d`; padded positions are left out of
+    the mean, as in Keras.
+
+    Examples
+    --------
+    >>> avg_pool2d([[1, 2, 0, 0], [3, 4, 0, 4], [0, 0, 1, 1], [0, 8, 1, 1]])
+    array([[2.5, 1. ],
+           [2. , 1. ]])
+
+    Introduced in chapter 4, Pooling.
+    """
+    return _pool2d(x, size, stride, padding, np.nanmean)

@@ -1,0 +1,47 @@
+"""Re-execute notebooks in place so that their stored outputs are fresh.
+
+Usage: python scripts/execute_notebooks.py chapters/en/02_convolution.ipynb ...
+
+Each notebook runs in its own folder with a fresh kernel of this Python, as
+nbval runs it. Cell metadata that changes on every run (execution timings)
+is dropped so that a re-run only changes what really changed.
+"""
+
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+
+def execute(path, timeout=1800):
+    path = Path(path)
+    nb = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+        record_timing=False,
+    )
+    start = time.perf_counter()
+    client.execute()
+    for cell in nb.cells:
+        cell.metadata.pop("execution", None)
+    nbformat.write(nb, path)
+    return time.perf_counter() - start
+
+
+def main(paths):
+    if not paths:
+        print("usage: execute_notebooks.py NOTEBOOK...", file=sys.stderr)
+        return 2
+    for p in paths:
+        seconds = execute(p)
+        print(f"{p}: executed in {seconds:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
