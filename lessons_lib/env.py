@@ -18,8 +18,9 @@ def setup(lang="en", seed=0):
 
     Parameters
     ----------
-    lang : {"en", "ru", "nl"}, optional
-        Language of plot labels, class names and messages, by default "en".
+    lang : str, optional
+        One of ``i18n.LANGUAGES``: the language of plot labels, class
+        names and messages, by default "en".
     seed : int, optional
         Seed for Python, NumPy and the Keras backend, by default 0, so that
         two runs of a notebook give the same numbers.

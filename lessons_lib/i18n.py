@@ -44,16 +44,16 @@ STRINGS = {
     "sum_is": {"en": "sum = {value:g}", "ru": "сумма = {value:g}", "nl": "som = {value:g}"},
     "output_at": {
         "en": "output at ({row}, {col})",
-        "ru": "выход в ({row}, {col})",
+        "ru": "выход ({row}, {col})",
         "nl": "uitvoer op ({row}, {col})",
     },
     "filter": {"en": "filter {index}", "ru": "фильтр {index}", "nl": "filter {index}"},
     "epoch": {"en": "epoch", "ru": "эпоха", "nl": "epoch"},
     "accuracy": {"en": "accuracy", "ru": "точность", "nl": "nauwkeurigheid"},
-    "loss": {"en": "loss", "ru": "функция потерь", "nl": "verlies"},
+    "loss": {"en": "loss", "ru": "потери", "nl": "verlies"},
     "training": {"en": "training", "ru": "обучение", "nl": "training"},
-    "validation": {"en": "validation", "ru": "валидация", "nl": "validatie"},
-    "true_label": {"en": "true class", "ru": "истинный класс", "nl": "echte klasse"},
+    "validation": {"en": "validation", "ru": "проверка", "nl": "validatie"},
+    "true_label": {"en": "true class", "ru": "истинный класс", "nl": "werkelijke klasse"},
     "predicted_label": {
         "en": "predicted class",
         "ru": "предсказанный класс",
@@ -62,12 +62,12 @@ STRINGS = {
     "confusion_matrix": {
         "en": "confusion matrix",
         "ru": "матрица ошибок",
-        "nl": "verwarringsmatrix",
+        "nl": "confusiematrix",
     },
     "true_vs_predicted": {
         "en": "true: {true}\npredicted: {pred}",
         "ru": "истина: {true}\nпрогноз: {pred}",
-        "nl": "echt: {true}\nvoorspeld: {pred}",
+        "nl": "werkelijk: {true}\nvoorspeld: {pred}",
     },
 }
 

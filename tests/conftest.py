@@ -1,0 +1,31 @@
+"""Shared test settings: no screen, quiet TensorFlow, the repository root."""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("en", "ru", "nl")
+
+
+@pytest.fixture
+def root():
+    return ROOT
+
+
+@pytest.fixture(autouse=True)
+def _english_and_closed_figures():
+    """Every test starts in English and leaves no figure open."""
+    from lessons_lib import i18n
+    import matplotlib.pyplot as plt
+
+    i18n.set_language("en")
+    yield
+    plt.close("all")

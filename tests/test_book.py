@@ -1,0 +1,37 @@
+"""The book builds from the stored outputs with warnings as errors."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.book
+def test_book_builds_without_warnings():
+    jb = Path(sys.executable).with_name("jupyter-book")
+    env = dict(os.environ, PYTHONWARNINGS="ignore::DeprecationWarning")
+    result = subprocess.run(
+        [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"],
+        capture_output=True, text=True, env=env, timeout=900,
+    )
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-6000:]
+    html = ROOT / "_build" / "html"
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+    slug = repo.split("github.com/", 1)[1]
+    for page in pages:
+        path = html / f"{page}.html"
+        assert path.is_file(), f"{path} was not built"
+        text = path.read_text(encoding="utf-8")
+        if (ROOT / f"{page}.ipynb").exists():
+            assert f"colab.research.google.com/github/{slug}/blob/main/{page}.ipynb" in text, (
+                f"{page}: no Colab launch link to {slug}")
+            # The stored figures made it into the page.
+            assert text.count("<img") >= 3, f"{page}: figures missing"

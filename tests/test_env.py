@@ -1,0 +1,29 @@
+"""lessons_lib.setup: language, seeds, errors."""
+
+import numpy as np
+import pytest
+
+import lessons_lib
+from lessons_lib import i18n
+
+
+def test_setup_sets_language_and_seeds():
+    lessons_lib.setup(lang="ru", seed=3)
+    assert i18n.get_language() == "ru"
+    first = np.random.random(3)
+    import keras
+
+    a = keras.ops.convert_to_numpy(keras.random.uniform((3,)))
+    lessons_lib.setup(lang="ru", seed=3)
+    np.testing.assert_array_equal(first, np.random.random(3))
+    np.testing.assert_array_equal(a, keras.ops.convert_to_numpy(keras.random.uniform((3,))))
+
+
+@pytest.mark.parametrize("kwargs, match", [
+    ({"lang": "fr"}, "lang"),
+    ({"lang": "en", "seed": -1}, "seed"),
+    ({"lang": "en", "seed": "0"}, "seed"),
+])
+def test_setup_rejects_bad_arguments(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        lessons_lib.setup(**kwargs)

@@ -1,0 +1,56 @@
+"""i18n: every key in every language, and nothing else knows languages."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lessons_lib import i18n
+
+PLACEHOLDER = re.compile(r"{(\w+)[^}]*}")
+
+
+@pytest.mark.parametrize("key", sorted(i18n.STRINGS))
+def test_every_key_in_every_language(key):
+    entry = i18n.STRINGS[key]
+    assert set(entry) == set(i18n.LANGUAGES)
+    fields = {lang: set(PLACEHOLDER.findall(text)) for lang, text in entry.items()}
+    assert all(f == fields["en"] for f in fields.values()), fields
+    assert all(text.strip() for text in entry.values())
+
+
+def test_class_names_complete_and_distinct():
+    for lang in i18n.LANGUAGES:
+        names = i18n.class_names(lang)
+        assert len(names) == 10 == len(set(names))
+
+
+def test_russian_and_dutch_are_translated():
+    assert i18n.t("feature_map", "ru") == "карта признаков"
+    assert i18n.t("kernel", "ru") == "ядро"
+    assert i18n.class_names("nl")[1] == "Broek"
+
+
+def test_current_language_and_format():
+    i18n.set_language("ru")
+    assert i18n.get_language() == "ru"
+    assert i18n.t("sum_is", value=24) == "сумма = 24"
+    assert i18n.t("sum_is", "nl", value=2.5) == "som = 2.5"
+
+
+def test_unknown_language_and_key():
+    with pytest.raises(ValueError, match="'en', 'ru', 'nl'.*'de'"):
+        i18n.set_language("de")
+    with pytest.raises(KeyError, match="no_such_key"):
+        i18n.t("no_such_key")
+
+
+def test_no_other_module_holds_language_codes():
+    """Only i18n knows languages: the others never name 'ru' or 'nl'."""
+    pkg = Path(i18n.__file__).parent
+    for path in pkg.glob("*.py"):
+        if path.name == "i18n.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"""["'](ru|nl)["']""", text), path.name
+        assert not re.search(r"[а-яё]", text, re.IGNORECASE), path.name

@@ -1,0 +1,60 @@
+"""The course models and the hand-set convolution layers."""
+
+import numpy as np
+import pytest
+
+from lessons_lib import models, ops
+
+keras = pytest.importorskip("keras")
+
+
+def test_dense_baseline_architecture():
+    model = models.dense_baseline()
+    assert [type(l).__name__ for l in model.layers] == ["Flatten", "Dense", "Dense"]
+    assert model.output_shape == (None, 10)
+    assert model.count_params() == 784 * 128 + 128 + 128 * 10 + 10
+    assert model.loss == "sparse_categorical_crossentropy"
+
+
+def test_course_cnn_architecture_and_shapes():
+    model = models.course_cnn()
+    shapes = [l.output.shape[1:] for l in model.layers]
+    assert shapes == [(28, 28, 32), (14, 14, 32), (14, 14, 64), (7, 7, 64),
+                      (3136,), (128,), (10,)]
+    conv1, conv2 = model.get_layer("conv1"), model.get_layer("conv2")
+    assert conv1.count_params() == (3 * 3 * 1 + 1) * 32
+    assert conv2.count_params() == (3 * 3 * 32 + 1) * 64
+    assert model.get_layer("pool1").strides == (2, 2)
+    probs = keras.ops.convert_to_numpy(model(np.zeros((2, 28, 28, 1), "float32")))
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+
+
+def test_course_cnn_learns_a_tiny_problem():
+    """A few steps of training must lower the loss on a separable toy set."""
+    keras.utils.set_random_seed(0)
+    x = np.zeros((40, 28, 28, 1), "float32")
+    y = np.arange(40) % 2
+    x[y == 1, :, 10:18] = 1.0
+    model = models.course_cnn()
+    history = model.fit(x, y, epochs=3, batch_size=8, verbose=0)
+    assert history.history["loss"][-1] < history.history["loss"][0]
+
+
+def test_conv2d_layer_matches_ops():
+    rng = np.random.default_rng(0)
+    img, kernel = rng.normal(size=(7, 9)), rng.normal(size=(3, 2))
+    layer = models.conv2d_layer(kernel, bias=0.5, strides=2, padding="same")
+    out = models.apply(layer, img[:, :, None])[:, :, 0]
+    np.testing.assert_allclose(out, ops.conv2d(img, kernel, 2, "same", bias=0.5), atol=1e-5)
+    assert not layer.trainable
+
+
+def test_conv1d_layer_matches_worked_example():
+    layer = models.conv1d_layer([0, 1, 0])
+    out = models.apply(layer, np.array([0, 0, 0, 1, 1, 0, 0, 0])[:, None])
+    np.testing.assert_array_equal(out[:, 0], [0, 0, 1, 1, 0, 0])
+
+
+def test_fixed_layer_rejects_bad_kernel():
+    with pytest.raises(ValueError, match=r"kernel must have shape.*\(3, 3, 3\)"):
+        models.conv2d_layer(np.ones((3, 3, 3)))

@@ -1,0 +1,208 @@
+"""lessons_lib.ops against Keras layers, the worked examples and bad input."""
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from lessons_lib import ops
+
+keras = pytest.importorskip("keras")
+
+SETTINGS = settings(max_examples=60, deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+paddings = st.one_of(st.sampled_from(["valid", "same"]), st.integers(0, 2))
+
+
+def _keras_conv2d(x, kernel, bias, stride, padding):
+    """Run x (H, W, C) through a Keras Conv2D with the given weights."""
+    layers = []
+    if isinstance(padding, int):
+        layers.append(keras.layers.ZeroPadding2D(padding))
+        padding = "valid"
+    conv = keras.layers.Conv2D(kernel.shape[3], kernel.shape[:2], strides=stride,
+                               padding=padding)
+    model = keras.Sequential([keras.Input(x.shape)] + layers + [conv])
+    conv.set_weights([kernel.astype("float32"), bias.astype("float32")])
+    return keras.ops.convert_to_numpy(model(x[None].astype("float32")))[0]
+
+
+def _keras_pool(cls, x, size, stride, padding):
+    layer = cls(pool_size=size, strides=stride, padding=padding)
+    return keras.ops.convert_to_numpy(layer(x[None].astype("float32")))[0]
+
+
+@st.composite
+def conv2d_cases(draw):
+    h, w = draw(st.integers(1, 10)), draw(st.integers(1, 10))
+    kh, kw = draw(st.integers(1, 5)), draw(st.integers(1, 5))
+    c_in, c_out = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    stride = draw(st.one_of(st.integers(1, 3), st.tuples(st.integers(1, 3), st.integers(1, 3))))
+    padding = draw(paddings)
+    p = {"valid": 0, "same": None}.get(padding, padding)
+    if p is not None:
+        assume(kh <= h + 2 * p and kw <= w + 2 * p)
+    seed = draw(st.integers(0, 2**32 - 1))
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(h, w, c_in))
+    kernel = rng.normal(size=(kh, kw, c_in, c_out))
+    bias = rng.normal(size=c_out)
+    return x, kernel, bias, stride, padding
+
+
+@SETTINGS
+@given(conv2d_cases())
+def test_conv2d_matches_keras(case):
+    x, kernel, bias, stride, padding = case
+    ours = ops.conv2d(x, kernel, stride=stride, padding=padding, bias=bias)
+    theirs = _keras_conv2d(x, kernel, bias, stride, padding)
+    assert ours.shape == theirs.shape
+    np.testing.assert_allclose(ours, theirs, atol=1e-5, rtol=1e-5)
+
+
+@SETTINGS
+@given(st.integers(1, 12), st.integers(1, 5), st.integers(1, 3), st.integers(1, 3),
+       st.integers(1, 3), paddings, st.integers(0, 2**32 - 1))
+def test_conv1d_matches_keras(length, k, c_in, c_out, stride, padding, seed):
+    p = {"valid": 0, "same": None}.get(padding, padding)
+    if p is not None:
+        assume(k <= length + 2 * p)
+    rng = np.random.default_rng(seed)
+    x, kernel, bias = rng.normal(size=(length, c_in)), rng.normal(size=(k, c_in, c_out)), rng.normal(size=c_out)
+    ours = ops.conv1d(x, kernel, stride=stride, padding=padding, bias=bias)
+    layers = []
+    if isinstance(padding, int):
+        layers.append(keras.layers.ZeroPadding1D(padding))
+    conv = keras.layers.Conv1D(c_out, k, strides=stride,
+                               padding="valid" if isinstance(padding, int) else padding)
+    model = keras.Sequential([keras.Input(x.shape)] + layers + [conv])
+    conv.set_weights([kernel.astype("float32"), bias.astype("float32")])
+    theirs = keras.ops.convert_to_numpy(model(x[None].astype("float32")))[0]
+    assert ours.shape == theirs.shape
+    np.testing.assert_allclose(ours, theirs, atol=1e-5, rtol=1e-5)
+
+
+@SETTINGS
+@given(st.integers(1, 10), st.integers(1, 10), st.integers(1, 3), st.integers(1, 4),
+       st.integers(1, 4), st.sampled_from(["valid", "same"]), st.integers(0, 2**32 - 1),
+       st.booleans())
+def test_pooling_matches_keras(h, w, c, size, stride, padding, seed, use_max):
+    if padding == "valid":
+        assume(size <= h and size <= w)
+    x = np.random.default_rng(seed).normal(size=(h, w, c))
+    fn, cls = ((ops.max_pool2d, keras.layers.MaxPooling2D) if use_max
+               else (ops.avg_pool2d, keras.layers.AveragePooling2D))
+    ours = fn(x, size=size, stride=stride, padding=padding)
+    theirs = _keras_pool(cls, x, size, stride, padding)
+    assert ours.shape == theirs.shape
+    np.testing.assert_allclose(ours, theirs, atol=1e-5, rtol=1e-5)
+
+
+@SETTINGS
+@given(st.integers(1, 40), st.integers(1, 7), st.integers(1, 4), paddings)
+def test_output_size_matches_conv2d(n, k, stride, padding):
+    p = {"valid": 0, "same": None}.get(padding, padding)
+    if p is not None:
+        assume(k <= n + 2 * p)
+    out = ops.conv2d(np.ones((n, n)), np.ones((k, k)), stride=stride, padding=padding)
+    assert out.shape == (ops.output_size(n, k, stride, padding),) * 2
+
+
+def test_output_size_formula_cases():
+    assert ops.output_size(6, 3) == 4
+    assert ops.output_size(28, 3, padding="same") == 28
+    assert ops.output_size(28, 3, stride=2, padding="same") == 14
+    assert ops.output_size(7, 3, stride=2, padding=1) == 4  # floor((7+2-3)/2)+1
+    assert ops.output_size(28, 5) == 24
+
+
+def test_conv2d_2d_and_3d_kernels_give_2d_maps():
+    rng = np.random.default_rng(1)
+    img = rng.normal(size=(5, 5, 2))
+    k3 = rng.normal(size=(3, 3, 2))
+    assert ops.conv2d(img, k3).shape == (3, 3)
+    np.testing.assert_allclose(ops.conv2d(img, k3), ops.conv2d(img, k3[..., None])[..., 0])
+    gray = rng.normal(size=(5, 5))
+    np.testing.assert_allclose(ops.conv2d(gray, np.ones((2, 2))),
+                               ops.conv2d(gray[..., None], np.ones((2, 2, 1))))
+
+
+# The worked examples of chapter 2 (COURSE.md) ------------------------------
+
+def test_worked_example_bump_detector():
+    out = ops.conv1d([0, 0, 0, 1, 1, 0, 0, 0], [0, 1, 0])
+    np.testing.assert_array_equal(out, [0, 0, 1, 1, 0, 0])
+
+
+def test_worked_example_vertical_line_detector():
+    img = np.zeros((8, 8))
+    img[:, 3:5] = 1
+    out = ops.conv2d(img, [[0, 1, 0]] * 3)
+    assert out.shape == (6, 6)
+    np.testing.assert_array_equal(out, np.tile([0, 0, 3, 3, 0, 0], (6, 1)))
+
+
+def test_worked_example_pooling_window():
+    img = np.zeros((6, 6))
+    img[:3, :3] = [[1, 0, 4], [8, 2, 5], [20, 13, 25]]
+    out = ops.max_pool2d(img, size=3, stride=3)
+    assert out.shape == (2, 2)
+    assert out[0, 0] == 25
+
+
+def test_cross_correlation_not_convolution():
+    from scipy import signal
+
+    rng = np.random.default_rng(2)
+    img, k = rng.normal(size=(6, 6)), rng.normal(size=(3, 3))
+    np.testing.assert_allclose(ops.conv2d(img, k), signal.correlate2d(img, k, "valid"))
+    assert not np.allclose(ops.conv2d(img, k), signal.convolve2d(img, k, "valid"))
+
+
+def test_pad():
+    np.testing.assert_array_equal(ops.pad([[1]], 1), [[0, 0, 0], [0, 1, 0], [0, 0, 0]])
+    assert ops.pad(np.ones((2, 3, 4)), (1, 2)).shape == (4, 7, 4)
+    assert ops.pad(np.ones((2, 2)), ((0, 1), (2, 0)), value=5).tolist() == [
+        [5, 5, 1, 1], [5, 5, 1, 1], [5, 5, 5, 5]]
+
+
+def test_same_padding_puts_extra_zero_after():
+    assert ops.same_padding(6, 3) == (1, 1)
+    assert ops.same_padding(6, 2) == (0, 1)
+    assert ops.same_padding(7, 4, stride=2) == (1, 2)
+
+
+# Bad input: a ValueError that names the argument and what was expected ----
+
+@pytest.mark.parametrize("call, words", [
+    (lambda: ops.conv2d(np.ones((2, 2)), np.ones((3, 3))), ["kernel", "3x3", "2x2", "expected"]),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=0), ["stride", ">= 1", "0"]),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=-2), ["stride", "-2"]),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=1.5), ["stride", "int"]),
+    (lambda: ops.conv2d(np.ones(4), np.ones((3, 3))), ["image", "(H, W)", "(4,)"]),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones(3)), ["kernel", "(kh, kw)", "(3,)"]),
+    (lambda: ops.conv2d(np.ones((4, 4, 3)), np.ones((3, 3, 2))), ["channel", "3", "2", "expected"]),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding="full"), ["padding", "'full'", "valid", "same"]),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding=-1), ["padding", "-1"]),
+    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3, 1, 2)), bias=[1, 2, 3]), ["bias", "2"]),
+    (lambda: ops.conv2d("abc", np.ones((3, 3))), ["image", "numbers"]),
+    (lambda: ops.conv1d([1, 2], [1, 2, 3]), ["kernel", "length 3", "length 2"]),
+    (lambda: ops.conv1d(np.ones((2, 2, 2)), [1]), ["x", "(L,)"]),
+    (lambda: ops.conv1d([1, 2, 3], [1], stride=0), ["stride", "0"]),
+    (lambda: ops.max_pool2d(np.ones((2, 2)), size=3), ["kernel", "3x3", "2x2"]),
+    (lambda: ops.max_pool2d(np.ones((4, 4)), size=0), ["size", "0"]),
+    (lambda: ops.avg_pool2d(np.ones(4)), ["x", "(H, W)"]),
+    (lambda: ops.max_pool2d(np.ones((4, 4)), size=2, padding=2), ["padding", "window"]),
+    (lambda: ops.output_size(5, 7), ["kernel", "k=7", "5"]),
+    (lambda: ops.output_size(5, 3, stride=0), ["stride", "0"]),
+    (lambda: ops.output_size(0, 3), ["n", "0"]),
+    (lambda: ops.pad(np.ones(3), 1), ["x", "(H, W)"]),
+    (lambda: ops.pad(np.ones((3, 3)), -1), ["width", "-1"]),
+    (lambda: ops.pad(np.ones((3, 3)), (1, 2, 3)), ["width", "pair"]),
+])
+def test_bad_input_raises_clear_value_error(call, words):
+    with pytest.raises(ValueError) as info:
+        call()
+    message = str(info.value)
+    for word in words:
+        assert word in message, f"{word!r} missing from {message!r}"
