@@ -64,6 +64,104 @@ STRINGS = {
         "ru": "матрица ошибок",
         "nl": "confusiematrix",
     },
+    # --- exercise checkers (lessons_lib.checks) ---
+    "check_correct": {
+        "en": "Correct! Well done.",
+        "ru": "Верно! Отличная работа.",
+        "nl": "Goed zo! Helemaal juist.",
+    },
+    "check_not_solved": {
+        "en": "Not solved yet: replace None with your answer and run the cell again.",
+        "ru": "Пока не решено: замените None своим ответом и снова выполните ячейку.",
+        "nl": "Nog niet opgelost: vervang None door je antwoord en voer de cel opnieuw uit.",
+    },
+    "check_wrong_type": {
+        "en": "Wrong type: expected {expected}, got {got}.",
+        "ru": "Не тот тип: ожидалось {expected}, а получено {got}.",
+        "nl": "Verkeerd type: verwacht was {expected}, maar je gaf {got}.",
+    },
+    "check_wrong_value": {
+        "en": "The type is right, but {got} is not the answer.",
+        "ru": "Тип правильный, но {got} — не тот ответ.",
+        "nl": "Het type klopt, maar {got} is niet het antwoord.",
+    },
+    "check_wrong_length": {
+        "en": "Wrong number of entries: expected {expected}, got {got}.",
+        "ru": "Не то число элементов: ожидалось {expected}, получено {got}.",
+        "nl": "Verkeerd aantal elementen: verwacht {expected}, gekregen {got}.",
+    },
+    "check_wrong_shape": {
+        "en": "Wrong shape: expected {expected}, got {got}.",
+        "ru": "Не та форма: ожидалась {expected}, получена {got}.",
+        "nl": "Verkeerde vorm: verwacht {expected}, gekregen {got}.",
+    },
+    "check_wrong_values": {
+        "en": "The shape is right, but {count} of {total} values are wrong; the first at index {where}.",
+        "ru": "Форма верная, но {count} из {total} значений неверны; первое — в позиции {where}.",
+        "nl": "De vorm klopt, maar {count} van de {total} waarden zijn fout; de eerste op index {where}.",
+    },
+    "check_unknown": {
+        "en": "There is no exercise called {name!r}.",
+        "ru": "Упражнения с именем {name!r} нет.",
+        "nl": "Er is geen oefening met de naam {name!r}.",
+    },
+    "check_error": {
+        "en": "Your answer could not be checked ({error}). Look at its type and shape.",
+        "ru": "Ответ не удалось проверить ({error}). Проверьте его тип и форму.",
+        "nl": "Je antwoord kon niet worden gecontroleerd ({error}). Kijk naar het type en de vorm.",
+    },
+    "check_hint": {"en": "Hint: {hint}", "ru": "Подсказка: {hint}", "nl": "Tip: {hint}"},
+    "type_bool": {"en": "True or False", "ru": "True или False", "nl": "True of False"},
+    "type_number": {"en": "a number", "ru": "число", "nl": "een getal"},
+    "type_numbers": {"en": "numbers", "ru": "числа", "nl": "getallen"},
+    "type_text": {"en": "a text", "ru": "строка", "nl": "een tekst"},
+    "type_array": {
+        "en": "an array of shape {shape}",
+        "ru": "массив формы {shape}",
+        "nl": "een array met vorm {shape}",
+    },
+    "type_sequence": {
+        "en": "a tuple of {length}",
+        "ru": "кортеж из {length} элементов",
+        "nl": "een tuple van {length}",
+    },
+    # --- chapter 2 exercises ---
+    "hint_ch02_output_size": {
+        "en": "without padding, a k x k kernel fits n - k + 1 times along a side of n pixels.",
+        "ru": "без дополнения ядро k x k помещается вдоль стороны из n пикселей n - k + 1 раз.",
+        "nl": "zonder opvulling past een k x k-kernel n - k + 1 keer langs een zijde van n pixels.",
+    },
+    "hint_ch02_diagonal": {
+        "en": "put ones where the diagonal runs through the window and zeros elsewhere.",
+        "ru": "поставьте единицы там, где диагональ проходит через окно, а остальное заполните нулями.",
+        "nl": "zet enen waar de diagonaal door het venster loopt en nullen op de andere plekken.",
+    },
+    "hint_ch02_flipped": {
+        "en": "flip feature_map left to right with np.fliplr, then think about the sign.",
+        "ru": "отразите feature_map слева направо с помощью np.fliplr и подумайте о знаке.",
+        "nl": "spiegel feature_map van links naar rechts met np.fliplr en denk dan aan het teken.",
+    },
+    "ch02_diagonal_not_three": {
+        "en": "On the diagonal your kernel gives {got}; every value there should be 3.",
+        "ru": "На диагонали ваше ядро даёт {got}, а там везде должно быть 3.",
+        "nl": "Op de diagonaal geeft je kernel {got}; daar zou overal 3 moeten staan.",
+    },
+    "ch02_diagonal_off": {
+        "en": "The diagonal is 3, but off the diagonal the map reaches {got} too: the largest value must be on the diagonal only.",
+        "ru": "На диагонали получилось 3, но и вне её карта доходит до {got}: наибольшее значение должно быть только на диагонали.",
+        "nl": "Op de diagonaal staat 3, maar ernaast haalt de map ook {got}: de grootste waarde mag alleen op de diagonaal staan.",
+    },
+    "ch02_diagonal_lines": {
+        "en": "On the diagonal it works, but on the image lines (or lines.T) your kernel reaches {got}: a diagonal detector must stay below 3 on straight lines.",
+        "ru": "Диагональ находится, но на изображении lines (или lines.T) ваше ядро доходит до {got}: детектор диагонали должен давать на прямых линиях меньше 3.",
+        "nl": "Op de diagonaal werkt het, maar op de afbeelding lines (of lines.T) haalt je kernel {got}: een diagonaaldetector moet op rechte lijnen onder 3 blijven.",
+    },
+    # --- chapter 1 strings (add below) ---
+    # --- chapter 3 strings (add below) ---
+    # --- chapter 4 strings (add below) ---
+    # --- chapter 5 strings (add below) ---
+    # --- chapter 6 strings (add below) ---
+    # --- chapter 7 strings (add below) ---
     "true_vs_predicted": {
         "en": "true: {true}\npredicted: {pred}",
         "ru": "истина: {true}\nпрогноз: {pred}",
