@@ -177,3 +177,21 @@ def apply(layer, x):
 
     batch = np.asarray(x, dtype=np.float32)[None]
     return keras.ops.convert_to_numpy(layer(batch))[0]
+
+
+# --- chapter 1 models (add below) ---
+
+
+# --- chapter 3 models (add below) ---
+
+
+# --- chapter 4 models (add below) ---
+
+
+# --- chapter 5 models (add below) ---
+
+
+# --- chapter 6 models (add below) ---
+
+
+# --- chapter 7 models (add below) ---

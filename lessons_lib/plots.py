@@ -260,3 +260,21 @@ def confusion_matrix(y_true, y_pred, show=True):
     ax.set_ylabel(i18n.t("true_label"))
     ax.set_title(i18n.t("confusion_matrix"))
     return _finish(fig, show)
+
+
+# --- chapter 1 figures (add below) ---
+
+
+# --- chapter 3 figures (add below) ---
+
+
+# --- chapter 4 figures (add below) ---
+
+
+# --- chapter 5 figures (add below) ---
+
+
+# --- chapter 6 figures (add below) ---
+
+
+# --- chapter 7 figures (add below) ---

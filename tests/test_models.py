@@ -58,3 +58,21 @@ def test_conv1d_layer_matches_worked_example():
 def test_fixed_layer_rejects_bad_kernel():
     with pytest.raises(ValueError, match=r"kernel must have shape.*\(3, 3, 3\)"):
         models.conv2d_layer(np.ones((3, 3, 3)))
+
+
+# --- chapter 1 tests (add below) ---
+
+
+# --- chapter 3 tests (add below) ---
+
+
+# --- chapter 4 tests (add below) ---
+
+
+# --- chapter 5 tests (add below) ---
+
+
+# --- chapter 6 tests (add below) ---
+
+
+# --- chapter 7 tests (add below) ---

@@ -84,3 +84,21 @@ def test_confusion_matrix_counts_and_names():
 
 def test_show_true_returns_none():
     assert plots.image_with_values(np.zeros((2, 2))) is None
+
+
+# --- chapter 1 tests (add below) ---
+
+
+# --- chapter 3 tests (add below) ---
+
+
+# --- chapter 4 tests (add below) ---
+
+
+# --- chapter 5 tests (add below) ---
+
+
+# --- chapter 6 tests (add below) ---
+
+
+# --- chapter 7 tests (add below) ---
