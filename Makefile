@@ -20,7 +20,7 @@ ifeq ($(origin FASHION_MNIST_DIR),undefined)
 endif
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 
-.PHONY: all venv book test unit execute serve clean
+.PHONY: all venv book test unit execute serve student clean
 all: book
 
 $(STAMP): requirements.txt pyproject.toml
@@ -47,6 +47,10 @@ unit: $(STAMP)
 
 execute: $(STAMP)
 	$(PY) scripts/execute_notebooks.py $(NOTEBOOKS)
+
+# The student edition: every notebook without its solutions, in student/.
+student: $(STAMP)
+	$(PY) -m lessons_lib.student student
 
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000

@@ -125,6 +125,16 @@ STRINGS = {
         "ru": "кортеж из {length} элементов",
         "nl": "een tuple van {length}",
     },
+    "student_placeholder": {
+        "en": "Your solution here: fill in the answer cell above, then run the check below.",
+        "ru": "Здесь ваше решение: заполните ячейку с ответом выше и запустите проверку ниже.",
+        "nl": "Jouw oplossing: vul de antwoordcel hierboven in en voer daarna de controle hieronder uit.",
+    },
+    "student_placeholder_text": {
+        "en": "*The solution is in the teacher's edition.*",
+        "ru": "*Решение есть в версии для преподавателя.*",
+        "nl": "*De uitwerking staat in de docentenversie.*",
+    },
     # --- chapter 2 exercises ---
     "hint_ch02_output_size": {
         "en": "without padding, a k x k kernel fits n - k + 1 times along a side of n pixels.",
