@@ -151,3 +151,32 @@ def test_markdown_pages_have_prefixed_labels(lang):
     for page in (CHAPTERS / lang).glob("*.md"):
         labels = LABEL.findall(page.read_text(encoding="utf-8"))
         assert labels and all(l.startswith(f"{lang}-") for l in labels), page
+
+
+def _fingerprint():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("stamp", ROOT / "scripts" / "stamp_translations.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.fingerprint
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+@pytest.mark.parametrize("lang", [l for l in LANGS if l != REFERENCE])
+def test_translation_follows_current_english(lang, name):
+    fingerprint = _fingerprint()
+    current = fingerprint(load(REFERENCE, name))
+    recorded = load(lang, name).metadata.get("course", {}).get("translates")
+    assert recorded == current, (
+        f"chapters/{lang}/{name} translates English version {recorded}, but "
+        f"chapters/{REFERENCE}/{name} is now at {current}: bring the translation "
+        f"up to date, then run `python scripts/stamp_translations.py chapters/{lang}/{name}`")
+
+
+def test_fingerprint_sees_prose_and_code_changes():
+    fingerprint = _fingerprint()
+    nb = load(REFERENCE, NOTEBOOKS[0])
+    before = fingerprint(nb)
+    nb.cells[0].source += " "
+    assert fingerprint(nb) != before
