@@ -20,7 +20,7 @@ ifeq ($(origin FASHION_MNIST_DIR),undefined)
 endif
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 
-.PHONY: all venv book test unit execute serve student clean
+.PHONY: all venv book test unit execute serve student bench clean
 all: book
 
 $(STAMP): requirements.txt pyproject.toml
@@ -51,6 +51,10 @@ execute: $(STAMP)
 # The student edition: every notebook without its solutions, in student/.
 student: $(STAMP)
 	$(PY) -m lessons_lib.student student
+
+# The benchmark (not a test): timings, accuracies, budgets -> bench/results.md
+bench: $(STAMP)
+	$(PY) bench/run.py --repeats 2 --make-test
 
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
