@@ -1,0 +1,340 @@
+"""The built web site, opened page by page in a real browser.
+
+Builds the book into a temporary folder (so it can run beside
+tests/test_book.py, which builds into _build), serves it on 127.0.0.1 and
+opens every page of _toc.yml, and the landing page, in headless Chromium
+driven by Playwright. Per page: a title; every local image loaded; no
+JavaScript error and no failed local request; ``<html lang>`` and the links
+to the same page in the other editions (which answer 200); on notebook
+pages the Colab (and Binder) launch links to this repository's notebook; the
+download button. At 390 px no horizontal scrolling. Search finds words of
+all three languages. Screenshots go to _build/screenshots/<page>.png (the
+whole page, 1280 px wide) and <page>-390.png (the first screen of a phone).
+
+Nothing leaves the machine: every request not for the local server is
+answered with an empty body and recorded, and only hosts in
+``EXTERNAL_ALLOWED`` may be asked for.
+
+The browser is Debian's Chromium (``/usr/bin/chromium``, or ``$CHROMIUM``);
+Playwright's own browser downloads are never used. Without Chromium the
+tests skip, except under CI (``CI=true``), where they fail.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+    "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync",
+]
+# Hosts a page may ask for (answered here with an empty body): Sphinx's
+# default MathJax 3. Anything else is a new dependency on the internet.
+EXTERNAL_ALLOWED = {"cdn.jsdelivr.net"}
+
+
+def _course_i18n():
+    """The book's own extension, _ext/course_i18n.py."""
+    sys.path.insert(0, str(ROOT / "_ext"))
+    try:
+        import course_i18n
+    finally:
+        sys.path.remove(str(ROOT / "_ext"))
+    return course_i18n
+
+
+LANGUAGES = (CONFIG["sphinx"]["config"].get("course_languages")
+             or _course_i18n().DEFAULT_LANGUAGES)
+LANGS = tuple(LANGUAGES)
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+# One word per language, each expected on a page of its own edition: the
+# Russian one inflected ("свёртки", the glossary says "свёртка") to prove
+# that the Russian stemmer is at work.
+SEARCH_WORDS = {"en": "convolution", "ru": "свёртки", "nl": "convolutie"}
+
+pytestmark = pytest.mark.book
+
+
+def toc_pages() -> list[str]:
+    """The root page and every file of _toc.yml, in order."""
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    pages = [toc["root"]]
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "file" in node:
+                pages.append(node["file"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk({k: v for k, v in toc.items() if k != "root"})
+    return [p.removesuffix(".md").removesuffix(".ipynb") for p in dict.fromkeys(pages)]
+
+
+PAGES = toc_pages()
+
+
+def edition(page: str) -> tuple[str, str] | None:
+    parts = page.split("/", 2)
+    if len(parts) == 3 and parts[0] == "chapters" and parts[1] in LANGS:
+        return parts[1], parts[2]
+    return None
+
+
+def _missing_browser(reason: str):
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true: .ci/run installs it)", pytrace=False)
+    pytest.skip(reason)
+
+
+# --- fixtures -------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def html_dir(tmp_path_factory):
+    """A fresh build of the book, with warnings as errors."""
+    out = tmp_path_factory.mktemp("site")
+    jb = Path(sys.executable).with_name("jupyter-book")
+    env = dict(os.environ, PYTHONWARNINGS="ignore::DeprecationWarning")
+    result = subprocess.run(
+        [str(jb), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
+        capture_output=True, text=True, env=env, timeout=600,
+    )
+    assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
+    return out / "_build" / "html"
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(html_dir):
+    """Base URL of the site, served by a thread on a free port."""
+    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):
+        _missing_browser(f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _missing_browser("the playwright package is not installed (requirements.txt)")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A browser context on the local site that records what went wrong."""
+
+    def __init__(self, browser, base, viewport):
+        self.base = base
+        self.external: list[str] = []
+        self.errors: list[str] = []
+        self.context = browser.new_context(viewport=viewport)
+        self.context.set_default_timeout(20_000)
+        self.context.route(lambda url: not url.startswith(base), self._outside)
+        self.page = self.context.new_page()
+        self.page.on("pageerror", lambda exc: self.errors.append(f"pageerror: {exc}"))
+        self.page.on("console", self._console)
+        self.page.on("response", self._response)
+
+    def _outside(self, route):
+        self.external.append(route.request.url)
+        route.fulfill(status=200, body="", content_type="text/plain")
+
+    def _console(self, msg):
+        if msg.type == "error":
+            where = msg.location.get("url", "") if msg.location else ""
+            self.errors.append(f"console.error: {msg.text} ({where})")
+
+    def _response(self, response):
+        if response.url.startswith(self.base) and response.status >= 400:
+            self.errors.append(f"HTTP {response.status}: {response.url}")
+
+    def open(self, path):
+        """Load a page; errors and outside requests are counted from here."""
+        self.errors.clear()
+        self.external.clear()
+        self.page.goto(self.base + path, wait_until="load")
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture(scope="module")
+def desktop(browser, server):
+    v = Visit(browser, server, DESKTOP)
+    yield v
+    v.close()
+
+
+@pytest.fixture(scope="module")
+def phone(browser, server):
+    v = Visit(browser, server, PHONE)
+    yield v
+    v.close()
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status
+    except urllib.error.HTTPError as err:
+        return err.code
+
+
+def screenshot(page, name, full_page=True):
+    path = SCREENSHOTS / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(path), full_page=full_page)
+
+
+# --- tests ----------------------------------------------------------------------
+
+def test_toc_lists_the_editions():
+    assert len(PAGES) > 1
+    assert {edition(p)[0] for p in PAGES if edition(p)} == set(LANGS)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _fresh_screenshots():
+    shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+
+@pytest.mark.parametrize("page_name", PAGES)
+def test_page(page_name, desktop, phone, server):
+    page = desktop.open(f"{page_name}.html")
+
+    title = page.title().strip()
+    assert title, f"{page_name}: empty <title>"
+
+    images = page.evaluate("""() => [...document.images].map(img => ({
+        src: img.currentSrc || img.src, ok: img.complete && img.naturalWidth > 0}))""")
+    broken = [img["src"] for img in images if img["src"].startswith(server) and not img["ok"]]
+    assert not broken, f"{page_name}: images not loaded: {broken}"
+
+    ed = edition(page_name)
+    lang = page.evaluate("document.documentElement.lang")
+    assert lang == (ed[0] if ed else CONFIG["sphinx"]["config"].get("language", "en")), (
+        f"{page_name}: <html lang={lang!r}>")
+
+    if ed:
+        own, rest = ed
+        current = page.locator("nav.course-languages [aria-current=page]")
+        assert current.get_attribute("lang") == own
+        links = page.eval_on_selector_all(
+            "nav.course-languages a[hreflang]",
+            "els => els.map(a => [a.hreflang, a.href, a.textContent])")
+        assert sorted(code for code, _, _ in links) == sorted(set(LANGS) - {own}), (
+            f"{page_name}: language links {links}")
+        for code, href, label in links:
+            twin = f"chapters/{code}/{rest}"
+            expected = twin if twin in PAGES else f"chapters/{code}/index"
+            assert urlsplit(href).path == f"/{expected}.html", f"{page_name}: {label} -> {href}"
+            assert status_of(href) == 200, f"{page_name}: {label} -> {href}"
+        # "Previous" / "Next" never lead into another edition.
+        for href in page.eval_on_selector_all(".prev-next-area a", "els => els.map(a => a.href)"):
+            target = edition(urlsplit(href).path.lstrip("/").removesuffix(".html"))
+            assert target is None or target[0] == own, f"{page_name}: prev/next -> {href}"
+    else:
+        # The landing page: a section headed "Русский" is marked lang="ru".
+        by_label = {label: code for code, label in LANGUAGES.items()}
+        sections = page.eval_on_selector_all("section", """els => els.map(s => [
+            (s.querySelector('h1,h2,h3,h4,h5,h6')?.firstChild?.textContent || '').trim(),
+            s.lang])""")
+        for heading, section_lang in sections:
+            if heading in by_label:
+                assert section_lang == by_label[heading], f"{page_name}: {heading} {section_lang}"
+
+    if (ROOT / f"{page_name}.ipynb").is_file():
+        # Colab (and Binder) open this notebook from _config.yml's repository.
+        repo = urlsplit(CONFIG["repository"]["url"]).path.strip("/")
+        branch = CONFIG["repository"].get("branch", "main")
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")
+        prefix = f"https://colab.research.google.com/github/{repo}/blob/{branch}/"
+        colab = [h for h in hrefs if h.startswith("https://colab.research.google.com/")]
+        assert colab == [f"{prefix}{page_name}.ipynb"], f"{page_name}: Colab links {colab}"
+        assert (ROOT / colab[0].removeprefix(prefix)).is_file()
+        binder = CONFIG.get("launch_buttons", {}).get("binderhub_url")
+        if binder:
+            want = f"{binder.rstrip('/')}/v2/gh/{repo}/{branch}?urlpath=tree/{page_name}.ipynb"
+            assert want in hrefs, f"{page_name}: no Binder link {want}"
+
+    source = page.locator("a.btn-download-source-button")
+    assert source.count() == 1, f"{page_name}: no download button"
+    assert status_of(source.evaluate("a => a.href")) == 200
+
+    screenshot(page, page_name)
+    assert not desktop.errors, f"{page_name}: " + "\n".join(desktop.errors)
+    outside = {urlsplit(u).hostname for u in desktop.external}
+
+    small = phone.open(f"{page_name}.html")
+    widths = small.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1] + 1, f"{page_name}: scrolls sideways at 390 px: {widths}"
+    screenshot(small, f"{page_name}-390", full_page=False)  # the first screen
+    assert not phone.errors, f"{page_name} at 390 px: " + "\n".join(phone.errors)
+
+    outside |= {urlsplit(u).hostname for u in phone.external}
+    assert outside <= EXTERNAL_ALLOWED, f"{page_name}: asks the internet for {sorted(outside)}"
+
+
+@pytest.mark.parametrize("lang, word", sorted(SEARCH_WORDS.items()))
+def test_search_finds_each_language(lang, word, desktop):
+    page = desktop.open(f"search.html?q={word}")
+    page.wait_for_function(
+        "() => { const s = document.querySelector('#search-results .search-summary');"
+        " return s && s.textContent.trim().length > 0; }")
+    hits = page.eval_on_selector_all(
+        "#search-results ul.search li a", "els => els.map(a => a.href)")
+    assert any(f"/chapters/{lang}/" in h for h in hits), f"{word!r}: {hits}"
+    assert not desktop.errors, "\n".join(desktop.errors)
+
+
+def test_russian_stemmer_agrees_with_the_index(desktop):
+    """The browser stems Cyrillic query words as the index builder did."""
+    stemmer = _course_i18n().SearchEnRuNl({})
+    pairs = []
+    for page_name in [p for p in PAGES if edition(p) and edition(p)[0] == "ru"]:
+        page = desktop.open(f"{page_name}.html")
+        pairs += page.evaluate("""() => {
+            const stemmer = new Stemmer();
+            const text = document.querySelector('[role=main]').innerText.toLowerCase();
+            return [...new Set(splitQuery(text))].filter(w => /[\\u0400-\\u04ff]/.test(w))
+                .map(w => [w, stemmer.stemWord(w)]); }""")
+    assert pairs
+    differ = [(w, js, stemmer.stem(w)) for w, js in pairs if stemmer.stem(w) != js]
+    assert not differ, differ[:20]
