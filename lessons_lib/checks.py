@@ -300,8 +300,303 @@ exercise(
 )
 
 # --- chapter 1 exercises (add below) ---
+
+exercise(
+    "ch01.dense_params",
+    expected=lambda: 28 * 28 * 64 + 64,
+    hint="hint_ch01_dense_params",
+    right=[(50240, {}), (np.int64(50240), {}), (50240.0, {})],
+    wrong=[(50176, {}), (101770, {}), ("50240", {}), ((784, 64), {}), (784 * 65, {})],
+)
+
+exercise(
+    "ch01.normalised_value",
+    expected=lambda: 204 / 255,
+    hint="hint_ch01_normalised",
+    atol=1e-3,
+    right=[(0.8, {}), (204 / 255, {}), (np.float32(0.8), {})],
+    wrong=[(204, {}), (0.2, {}), ("0.8", {}), (80, {})],
+)
+
+_CH01_PROBS = np.full(10, 0.02)
+_CH01_PROBS[7] = 0.82
+
+exercise(
+    "ch01.predicted_name",
+    expected=lambda probabilities: i18n.class_names()[int(np.argmax(probabilities))],
+    hint="hint_ch01_predicted_name",
+    right=[("Sneaker", {"probabilities": _CH01_PROBS}),
+           (" sneaker ", {"probabilities": _CH01_PROBS})],
+    wrong=[("Sandal", {"probabilities": _CH01_PROBS}), (7, {"probabilities": _CH01_PROBS}),
+           ("T-shirt/top", {"probabilities": _CH01_PROBS})],
+)
+
+
+def _ch01_unshuffle(shuffled, perm):
+    flat = np.asarray(shuffled).reshape(-1)
+    return flat[np.argsort(perm)].reshape(28, 28)
+
+
+_CH01_PERM = np.random.default_rng(1).permutation(784)
+_CH01_IMAGE = np.arange(784, dtype=float).reshape(28, 28) / 784
+_CH01_SHUFFLED = _CH01_IMAGE.reshape(-1)[_CH01_PERM].reshape(28, 28)
+
+exercise(
+    "ch01.unshuffle",
+    expected=_ch01_unshuffle,
+    hint="hint_ch01_unshuffle",
+    right=[(_CH01_IMAGE, {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
+           (_CH01_IMAGE.tolist(), {"shuffled": _CH01_SHUFFLED[..., None], "perm": _CH01_PERM})],
+    wrong=[(_CH01_SHUFFLED, {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
+           (_CH01_SHUFFLED.reshape(-1)[_CH01_PERM].reshape(28, 28),
+            {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
+           (_CH01_IMAGE.reshape(-1), {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM})],
+)
+
 # --- chapter 3 exercises (add below) ---
+
+exercise(
+    "ch03.output_size",
+    expected=lambda: ops.output_size(28, 5, stride=2, padding=1),
+    hint="hint_ch03_output_size",
+    right=[(13, {}), (np.int64(13), {}), (13.0, {})],
+    wrong=[(14, {}), (12.5, {}), (12, {}), ((13, 13), {}), ("13", {})],
+)
+
+exercise(
+    "ch03.same_padding",
+    expected=lambda: 2,
+    hint="hint_ch03_same_padding",
+    right=[(2, {}), (np.int64(2), {})],
+    wrong=[(4, {}), (1, {}), ((2, 2), {}), ("same", {})],
+)
+
+exercise(
+    "ch03.strided_shape",
+    expected=lambda: (1, ops.output_size(28, 3, stride=2), ops.output_size(28, 3, stride=2), 1),
+    hint="hint_ch03_strided_shape",
+    right=[((1, 13, 13, 1), {}), ([1, 13, 13, 1], {})],
+    wrong=[((13, 13), {}), ((1, 14, 14, 1), {}), ((1, 26, 26, 1), {}), (13, {})],
+)
+
+
+def _ch03_halve(answer):
+    from . import widgets
+
+    if (not isinstance(answer, (tuple, list)) or len(answer) != 3
+            or not all(isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
+                       for v in answer)):
+        return _wrong("ch03_halve_format", "hint_ch03_halve")
+    k, p, s = (int(v) for v in answer)
+    if k < 1 or p < 0 or s < 1:
+        return _wrong("ch03_halve_format", "hint_ch03_halve")
+    if k > 28 + 2 * p:
+        return _wrong("ch03_halve_no_fit", "hint_ch03_halve", k=k, p=p)
+    out = ops.output_size(28, k, stride=s, padding=p)
+    if out != 14:
+        return _wrong("ch03_halve_size", "hint_ch03_halve", k=k, p=p, s=s, out=out)
+    if p >= k:
+        return _wrong("ch03_halve_padding", "hint_ch03_halve", k=k, p=p)
+    unused = int((widgets.coverage(28, k, s, p) == 0).sum())
+    if unused:
+        return _wrong("ch03_halve_skipped", "hint_ch03_halve", count=unused, k=k, p=p, s=s)
+    return _ok()
+
+
+exercise(
+    "ch03.halve",
+    validate=_ch03_halve,
+    right=[((3, 1, 2), {}), ((2, 0, 2), {}), ([4, 1, 2], {}), ((5, 2, 2), {})],
+    wrong=[((3, 0, 2), {}), ((1, 0, 2), {}), ((3, 1, 1), {}), ((2, 2, 2), {}),
+           ((3, 1), {}), ((3.0, 1, 2), {}), ((40, 0, 1), {}), ((0, 0, 2), {}),
+           ((1, 6, 3), {})],
+)
 # --- chapter 4 exercises (add below) ---
+
+_CH04_SMALL = np.array([[3, -1, 0, 2], [-4, 5, -2, 1], [0, -3, -6, -1], [2, 1, -5, -2]])
+
+exercise(
+    "ch04.output_size",
+    expected=lambda: ops.output_size(7, 2, stride=2),
+    hint="hint_ch04_output_size",
+    right=[(3, {}), (np.int64(3), {}), (3.0, {})],
+    wrong=[(3.5, {}), (4, {}), ((3, 3), {}), ("3", {})],
+)
+
+exercise(
+    "ch04.pool_by_hand",
+    expected=lambda small: ops.max_pool2d(small, 2, stride=1),
+    hint="hint_ch04_by_hand",
+    right=[(ops.max_pool2d(_CH04_SMALL, 2, stride=1), {"small": _CH04_SMALL}),
+           ([[5, 5, 2], [5, 5, 1], [2, 1, -1]], {"small": _CH04_SMALL})],
+    wrong=[(ops.max_pool2d(_CH04_SMALL, 2), {"small": _CH04_SMALL}),
+           (ops.avg_pool2d(_CH04_SMALL, 2, stride=1), {"small": _CH04_SMALL}),
+           ([[5, 5, 2], [5, 5, 1], [2, 1, 0]], {"small": _CH04_SMALL})],
+)
+
+
+def _ch04_shift(answer):
+    expected = i18n.t("type_array", shape=(6, 6))
+    if isinstance(answer, (str, bytes, dict, set, bool, np.bool_)):
+        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
+    try:
+        image = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
+    if image.shape != (6, 6):
+        return _wrong("check_wrong_shape", "hint_ch04_shift", expected=(6, 6), got=image.shape)
+    if not np.isfinite(image).all():
+        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
+    if not image.any():
+        return _wrong("ch04_shift_zero", "hint_ch04_shift")
+    shifted = np.roll(image, 1, axis=1)
+    if np.array_equal(shifted, image):
+        return _wrong("ch04_shift_same", "hint_ch04_shift")
+    before, after = ops.max_pool2d(image, 2), ops.max_pool2d(shifted, 2)
+    changed = ~np.isclose(before, after, atol=1e-9, rtol=0)
+    if changed.any():
+        return _wrong("ch04_shift_changed", "hint_ch04_shift", count=int(changed.sum()),
+                      total=changed.size)
+    return _ok()
+
+
+def _one_pixel(row, col):
+    image = np.zeros((6, 6))
+    image[row, col] = 1
+    return image
+
+
+exercise(
+    "ch04.shift_proof",
+    validate=_ch04_shift,
+    right=[(_one_pixel(0, 0), {}), (_one_pixel(3, 4), {}),
+           (np.tile([1.0, 0.0], (6, 3)), {}), (_one_pixel(5, 2).tolist(), {})],
+    wrong=[(_one_pixel(0, 1), {}), (np.eye(6), {}), (np.ones((6, 6)), {}),
+           (np.zeros((6, 6)), {}), (np.ones((4, 4)), {}), (_one_pixel(2, 5), {})],
+)
 # --- chapter 5 exercises (add below) ---
+
+exercise(
+    "ch05.output_shape",
+    expected=lambda: (ops.output_size(32, 3), ops.output_size(32, 3), 16),
+    hint="hint_ch05_output_shape",
+    right=[((30, 30, 16), {}), ([30, 30, 16], {}), ((30.0, 30, 16), {})],
+    wrong=[((30, 30, 3), {}), ((32, 32, 16), {}), ((1, 30, 30, 16), {}), ((30, 30), {}), (30, {})],
+)
+
+exercise(
+    "ch05.params",
+    expected=lambda: (5 * 5 * 3 + 1) * 64,
+    hint="hint_ch05_params",
+    right=[(4864, {}), (np.int64(4864), {})],
+    wrong=[(4800, {}), (1664, {}), (76, {}), ((4864,), {}), ("4864", {})],
+)
+
+exercise(
+    "ch05.layers_needed",
+    expected=lambda: next(n for n in range(1, 100) if ops.receptive_field([(3, 1)] * n)[-1] >= 28),
+    hint="hint_ch05_layers",
+    right=[(14, {}), (np.int64(14), {})],
+    wrong=[(13, {}), (28, {}), (27, {}), (4, {})],
+)
+
+_CH05_GRAYS = (0.0, 0.5, 1.0)
+
+
+def _ch05_red(answer):
+    expected = i18n.t("type_array", shape=(3, 3, 3))
+    if isinstance(answer, (str, bytes, dict, set, bool, np.bool_)):
+        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
+    try:
+        kernel = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
+    if kernel.shape != (3, 3, 3):
+        return _wrong("check_wrong_shape", "hint_ch05_red", expected=(3, 3, 3), got=kernel.shape)
+    if not np.isfinite(kernel).all():
+        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
+
+    def response(colour):
+        return float(ops.conv2d(np.ones((5, 5, 3)) * colour, kernel)[1, 1])
+
+    red = response([1.0, 0.0, 0.0])
+    if red <= 1e-6:
+        return _wrong("ch05_red_on_red", "hint_ch05_red", value=red)
+    for level in _CH05_GRAYS:
+        gray = response([level] * 3)
+        if abs(gray) > 1e-6:
+            return _wrong("ch05_red_on_gray", "hint_ch05_red", level=level, value=gray)
+    for key, colour in (("ch05_red_on_green", [0.0, 1.0, 0.0]), ("ch05_red_on_blue", [0.0, 0.0, 1.0])):
+        value = response(colour)
+        if value >= -1e-6:
+            return _wrong(key, "hint_ch05_red", value=value)
+    return _ok()
+
+
+def _red_kernel(red, green, blue):
+    kernel = np.zeros((3, 3, 3))
+    kernel[:, :, 0], kernel[:, :, 1], kernel[:, :, 2] = red, green, blue
+    return kernel
+
+
+exercise(
+    "ch05.red_filter",
+    validate=_ch05_red,
+    right=[(_red_kernel(2, -1, -1), {}), (_red_kernel(1, -0.5, -0.5), {}),
+           (_red_kernel(3, -2, -1).tolist(), {})],
+    wrong=[(_red_kernel(1, 0, 0), {}), (_red_kernel(-2, 1, 1), {}), (_red_kernel(1, -1, 0), {}),
+           (_red_kernel(2, -2, 0), {}), (np.zeros((3, 3, 3)), {}), (np.ones((3, 3)), {})],
+)
 # --- chapter 6 exercises (add below) ---
+
+exercise(
+    "ch06.pool2_shape",
+    expected=lambda: (7, 7, 64),
+    hint="hint_ch06_pool2_shape",
+    right=[((7, 7, 64), {}), ([7, 7, 64], {})],
+    wrong=[((14, 14, 64), {}), ((7, 7, 32), {}), ((None, 7, 7, 64), {}),
+           ((1, 7, 7, 64), {}), (3136, {})],
+)
+
+exercise(
+    "ch06.conv2_params",
+    expected=lambda: (3 * 3 * 32 + 1) * 64,
+    hint="hint_ch06_conv2_params",
+    right=[(18496, {}), (np.int64(18496), {})],
+    wrong=[(18432, {}), (640, {}), ((3 * 3 * 1 + 1) * 64, {}), ((18496,), {}),
+           ("18496", {})],
+)
+
+
+def _ch06_count_wrong(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true).ravel(), np.asarray(y_pred).ravel()
+    if y_true.shape != y_pred.shape:
+        raise ValueError(
+            f"y_true and y_pred hold {y_true.size} and {y_pred.size} labels"
+        )
+    return int((y_true != y_pred).sum())
+
+
+_CH06_TRUE = np.array([0, 1, 2, 6, 6, 9, 4, 2])
+_CH06_PRED = np.array([0, 1, 6, 6, 0, 9, 2, 2])
+
+exercise(
+    "ch06.misclassified",
+    expected=_ch06_count_wrong,
+    hint="hint_ch06_misclassified",
+    right=[(3, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
+           (np.int64(3), {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED})],
+    wrong=[(5, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
+           (0.375, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
+           (_CH06_PRED != _CH06_TRUE, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED})],
+)
+
+exercise(
+    "ch06.no_pool2_params",
+    expected=lambda: ((3 * 3 * 1 + 1) * 32 + (3 * 3 * 32 + 1) * 64
+                      + (14 * 14 * 64 + 1) * 128 + (128 + 1) * 10),
+    hint="hint_ch06_no_pool2_params",
+    right=[(1625866, {}), (np.int64(1625866), {})],
+    wrong=[(421642, {}), (1605760, {}), (1625738, {}), ("1625866", {})],
+)
 # --- chapter 7 exercises (add below) ---

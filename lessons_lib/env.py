@@ -59,3 +59,44 @@ def setup(lang="en", seed=0):
     matplotlib.rcParams.update(
         {"figure.dpi": 100, "image.cmap": "gray", "axes.titlesize": "medium"}
     )
+
+
+def accelerator():
+    """Which kind of device the active Keras backend computes on.
+
+    Asks the backend Keras runs on (TensorFlow, JAX or PyTorch) whether it
+    sees a GPU (or, for JAX, a TPU); notebooks never import the backend
+    themselves.
+
+    Returns
+    -------
+    str
+        ``"GPU"``, ``"TPU"`` or ``"CPU"``.
+
+    Examples
+    --------
+    >>> accelerator() in ("CPU", "GPU", "TPU")
+    True
+
+    Introduced in chapter 7, Going further.
+    """
+    import keras
+
+    backend = keras.backend.backend()
+    if backend == "tensorflow":
+        import tensorflow as tf
+
+        return "GPU" if tf.config.list_physical_devices("GPU") else "CPU"
+    if backend == "jax":
+        import jax
+
+        platform = jax.default_backend().lower()
+        return {"gpu": "GPU", "cuda": "GPU", "rocm": "GPU", "tpu": "TPU"}.get(platform, "CPU")
+    if backend == "torch":
+        import torch
+
+        if torch.cuda.is_available():
+            return "GPU"
+        mps = getattr(torch.backends, "mps", None)
+        return "GPU" if mps is not None and mps.is_available() else "CPU"
+    return "CPU"

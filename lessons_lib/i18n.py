@@ -167,10 +167,257 @@ STRINGS = {
         "nl": "Op de diagonaal werkt het, maar op de afbeelding lines (of lines.T) haalt je kernel {got}: een diagonaaldetector moet op rechte lijnen onder 3 blijven.",
     },
     # --- chapter 1 strings (add below) ---
+    "whole_image": {
+        "en": "the whole image, {h} × {w}",
+        "ru": "всё изображение, {h} × {w}",
+        "nl": "de hele afbeelding, {h} × {w}",
+    },
+    "pixels_at": {
+        "en": "rows {r0}–{r1}, columns {c0}–{c1}",
+        "ru": "строки {r0}–{r1}, столбцы {c0}–{c1}",
+        "nl": "rijen {r0}–{r1}, kolommen {c0}–{c1}",
+    },
+    "true_predicted_title": {
+        "en": "true: {true}\npredicted: {pred}",
+        "ru": "истина: {true}\nпрогноз: {pred}",
+        "nl": "werkelijk: {true}\nvoorspeld: {pred}",
+    },
+    "probability": {"en": "probability", "ru": "вероятность", "nl": "kans"},
+    "flattened_title": {
+        "en": "the same pixels in one row: a vector of {n} numbers",
+        "ru": "те же пиксели в один ряд: вектор из {n} чисел",
+        "nl": "dezelfde pixels op één rij: een vector van {n} getallen",
+    },
+    "vector_index": {
+        "en": "position in the vector (a tick at the start of every image row)",
+        "ru": "позиция в векторе (штрих в начале каждой строки изображения)",
+        "nl": "positie in de vector (een streepje aan het begin van elke beeldrij)",
+    },
+    "hint_ch01_dense_params": {
+        "en": "every input is connected to every unit (inputs × units weights), and every unit has one bias.",
+        "ru": "каждый вход связан с каждым нейроном (входы × нейроны весов), и у каждого нейрона есть одно смещение.",
+        "nl": "elke invoer is verbonden met elke eenheid (invoer × eenheden gewichten), en elke eenheid heeft één bias.",
+    },
+    "hint_ch01_normalised": {
+        "en": "normalising divides every pixel by 255.",
+        "ru": "при нормализации каждый пиксель делится на 255.",
+        "nl": "normaliseren deelt elke pixel door 255.",
+    },
+    "hint_ch01_predicted_name": {
+        "en": "take the index of the largest probability (np.argmax) and look it up in names.",
+        "ru": "возьмите номер наибольшей вероятности (np.argmax) и найдите его в names.",
+        "nl": "neem de index van de grootste kans (np.argmax) en zoek die op in names.",
+    },
+    "hint_ch01_unshuffle": {
+        "en": "pixel j of the shuffled image came from pixel perm[j]; np.argsort(perm) undoes the permutation. Flatten first, reshape to 28 × 28 at the end.",
+        "ru": "пиксель j перемешанного изображения взят из пикселя perm[j]; np.argsort(perm) отменяет перестановку. Сначала вытяните изображение в вектор, а в конце верните форму 28 × 28.",
+        "nl": "pixel j van de geschudde afbeelding kwam van pixel perm[j]; np.argsort(perm) maakt de permutatie ongedaan. Maak de afbeelding eerst plat en geef haar aan het eind weer de vorm 28 × 28.",
+    },
     # --- chapter 3 strings (add below) ---
+    "padded_input": {
+        "en": "input with padding {padding}",
+        "ru": "вход с дополнением {padding}",
+        "nl": "invoer met opvulling {padding}",
+    },
+    "windows_per_pixel": {
+        "en": "number = windows that use the pixel",
+        "ru": "число = сколько окон используют пиксель",
+        "nl": "getal = aantal vensters dat de pixel gebruikt",
+    },
+    "output_grid": {
+        "en": "output {out} × {out}",
+        "ru": "выход {out} × {out}",
+        "nl": "uitvoer {out} × {out}",
+    },
+    "position_of": {
+        "en": "position {step} of {total}",
+        "ru": "позиция {step} из {total}",
+        "nl": "positie {step} van {total}",
+    },
+    "explorer_n": {"en": "input size n", "ru": "размер входа n", "nl": "invoergrootte n"},
+    "explorer_k": {"en": "kernel size k", "ru": "размер ядра k", "nl": "kernelgrootte k"},
+    "explorer_padding": {"en": "padding", "ru": "дополнение", "nl": "opvulling"},
+    "explorer_stride": {"en": "stride s", "ru": "шаг s", "nl": "stapgrootte s"},
+    "explorer_step": {"en": "kernel position", "ru": "позиция ядра", "nl": "positie van de kernel"},
+    "explorer_summary": {
+        "en": "Output: {out} × {out}, because {formula}",
+        "ru": "Выход: {out} × {out}, потому что {formula}",
+        "nl": "Uitvoer: {out} × {out}, want {formula}",
+    },
+    "kernel_too_large": {
+        "en": "The {k} × {k} kernel does not fit into the {n} × {n} input, even with its padding: there is no output. Add padding or choose a smaller kernel.",
+        "ru": "Ядро {k} × {k} не помещается во вход {n} × {n} даже с дополнением: выхода нет. Добавьте нулей по краям или возьмите ядро поменьше.",
+        "nl": "De kernel van {k} × {k} past niet in de invoer van {n} × {n}, ook niet met opvulling: er is geen uitvoer. Vul meer op of kies een kleinere kernel.",
+    },
+    "anim_slower": {"en": "Slower", "ru": "Медленнее", "nl": "Langzamer"},
+    "anim_first": {"en": "First frame", "ru": "Первый кадр", "nl": "Eerste beeld"},
+    "anim_previous": {"en": "Previous frame", "ru": "Предыдущий кадр", "nl": "Vorig beeld"},
+    "anim_backwards": {"en": "Play backwards", "ru": "Воспроизвести назад", "nl": "Achteruit afspelen"},
+    "anim_pause": {"en": "Pause", "ru": "Пауза", "nl": "Pauze"},
+    "anim_play": {"en": "Play", "ru": "Воспроизвести", "nl": "Afspelen"},
+    "anim_next": {"en": "Next frame", "ru": "Следующий кадр", "nl": "Volgend beeld"},
+    "anim_last": {"en": "Last frame", "ru": "Последний кадр", "nl": "Laatste beeld"},
+    "anim_faster": {"en": "Faster", "ru": "Быстрее", "nl": "Sneller"},
+    "anim_repetition": {"en": "Repetition", "ru": "Повтор", "nl": "Herhaling"},
+    "anim_once": {"en": "Once", "ru": "Один раз", "nl": "Eén keer"},
+    "anim_loop": {"en": "Loop", "ru": "По кругу", "nl": "Steeds opnieuw"},
+    "anim_reflect": {"en": "Back and forth", "ru": "Туда и обратно", "nl": "Heen en weer"},
+    "hint_ch03_output_size": {
+        "en": "fill n, k, p and s into floor((n + 2p - k) / s) + 1; floor rounds down.",
+        "ru": "подставьте n, k, p и s в floor((n + 2p - k) / s) + 1; floor округляет вниз.",
+        "nl": "vul n, k, p en s in in floor((n + 2p - k) / s) + 1; floor rondt naar beneden af.",
+    },
+    "hint_ch03_same_padding": {
+        "en": "with stride 1 the output is n + 2p - k + 1 wide; it equals n when 2p = k - 1. Give p, the zeros on one side.",
+        "ru": "при шаге 1 ширина выхода равна n + 2p - k + 1; она равна n, когда 2p = k - 1. Укажите p — число нулей с одной стороны.",
+        "nl": "bij stapgrootte 1 is de uitvoer n + 2p - k + 1 breed; dat is n als 2p = k - 1. Geef p, het aantal nullen aan één kant.",
+    },
+    "hint_ch03_strided_shape": {
+        "en": "Keras returns (batch, height, width, filters); without padding the height is floor((n - k) / s) + 1.",
+        "ru": "Keras возвращает (пакет, высота, ширина, фильтры); без дополнения высота равна floor((n - k) / s) + 1.",
+        "nl": "Keras geeft (batch, hoogte, breedte, filters) terug; zonder opvulling is de hoogte floor((n - k) / s) + 1.",
+    },
+    "hint_ch03_halve": {
+        "en": "try stride 2 with a 2 x 2, 3 x 3 or 4 x 4 kernel, and check your choice with ops.output_size and widgets.coverage.",
+        "ru": "попробуйте шаг 2 с ядром 2 x 2, 3 x 3 или 4 x 4 и проверьте свой выбор функциями ops.output_size и widgets.coverage.",
+        "nl": "probeer stapgrootte 2 met een kernel van 2 x 2, 3 x 3 of 4 x 4, en controleer je keuze met ops.output_size en widgets.coverage.",
+    },
+    "ch03_halve_format": {
+        "en": "Give three whole numbers (k, p, s): kernel size k >= 1, padding p >= 0 and stride s >= 1.",
+        "ru": "Укажите три целых числа (k, p, s): размер ядра k >= 1, дополнение p >= 0 и шаг s >= 1.",
+        "nl": "Geef drie gehele getallen (k, p, s): kernelgrootte k >= 1, opvulling p >= 0 en stapgrootte s >= 1.",
+    },
+    "ch03_halve_size": {
+        "en": "With k = {k}, p = {p}, s = {s} the output is {out} × {out}, not 14 × 14.",
+        "ru": "При k = {k}, p = {p}, s = {s} выход имеет размер {out} × {out}, а не 14 × 14.",
+        "nl": "Met k = {k}, p = {p}, s = {s} is de uitvoer {out} × {out}, niet 14 × 14.",
+    },
+    "ch03_halve_no_fit": {
+        "en": "With k = {k} and p = {p} the kernel does not fit into the padded 28 × 28 image.",
+        "ru": "При k = {k} и p = {p} ядро не помещается в изображение 28 × 28 даже с дополнением.",
+        "nl": "Met k = {k} en p = {p} past de kernel niet in de opgevulde afbeelding van 28 × 28.",
+    },
+    "ch03_halve_padding": {
+        "en": "The padding p = {p} is as wide as the kernel (k = {k}) or wider: a window in the corner would see nothing but zeros. Choose p < k.",
+        "ru": "Дополнение p = {p} не уже ядра (k = {k}): окно в углу увидит одни нули. Выберите p < k.",
+        "nl": "De opvulling p = {p} is even breed als de kernel (k = {k}) of breder: een venster in de hoek ziet alleen nullen. Kies p < k.",
+    },
+    "ch03_halve_skipped": {
+        "en": "The output is 14 × 14, but {count} input pixels are used by no window at all (see widgets.coverage(28, {k}, {s}, {p})). Every pixel should count.",
+        "ru": "Выход 14 × 14, но {count} пикселей входа не попадают ни в одно окно (см. widgets.coverage(28, {k}, {s}, {p})). Каждый пиксель должен учитываться.",
+        "nl": "De uitvoer is 14 × 14, maar {count} pixels van de invoer vallen in geen enkel venster (zie widgets.coverage(28, {k}, {s}, {p})). Elke pixel moet meetellen.",
+    },
     # --- chapter 4 strings (add below) ---
+    "max_pooling": {"en": "max pooling", "ru": "подвыборка по максимуму", "nl": "max pooling"},
+    "average_pooling": {"en": "average pooling", "ru": "подвыборка по среднему", "nl": "average pooling"},
+    "pooled": {"en": "pooled output", "ru": "результат подвыборки", "nl": "uitvoer na pooling"},
+    "pooling_setting": {
+        "en": "{kind}: window {size} × {size}, stride {stride}",
+        "ru": "{kind}: окно {size} × {size}, шаг {stride}",
+        "nl": "{kind}: venster {size} × {size}, stapgrootte {stride}",
+    },
+    "window_of": {
+        "en": "window {step} of {total}",
+        "ru": "окно {step} из {total}",
+        "nl": "venster {step} van {total}",
+    },
+    "hint_ch04_output_size": {
+        "en": "use the output-size formula of chapter 3, floor((n - k) / s) + 1, with n = 7, k = 2 and s = 2; floor rounds down.",
+        "ru": "воспользуйтесь формулой размера выхода из главы 3, floor((n - k) / s) + 1, с n = 7, k = 2 и s = 2; floor округляет вниз.",
+        "nl": "gebruik de formule voor de uitvoergrootte uit hoofdstuk 3, floor((n - k) / s) + 1, met n = 7, k = 2 en s = 2; floor rondt naar beneden af.",
+    },
+    "hint_ch04_by_hand": {
+        "en": "with stride 1 the 2 × 2 windows overlap: they start in rows 0, 1, 2 and columns 0, 1, 2, so the output is 3 × 3. Keep the largest of the four values of each window; with negative numbers the largest is the one closest to zero.",
+        "ru": "при шаге 1 окна 2 × 2 перекрываются: они начинаются в строках 0, 1, 2 и столбцах 0, 1, 2, поэтому выход имеет размер 3 × 3. Из четырёх чисел каждого окна оставьте наибольшее; среди отрицательных наибольшее то, что ближе всего к нулю.",
+        "nl": "bij stapgrootte 1 overlappen de vensters van 2 × 2: ze beginnen in de rijen 0, 1, 2 en de kolommen 0, 1, 2, dus de uitvoer is 3 × 3. Houd van elk venster de grootste van de vier waarden over; bij negatieve getallen is dat het getal dat het dichtst bij nul ligt.",
+    },
+    "hint_ch04_shift": {
+        "en": "the 2 × 2 windows cover the columns 0–1, 2–3 and 4–5. In which columns does a pixel stay inside its window when it moves one column to the right?",
+        "ru": "окна 2 × 2 накрывают столбцы 0–1, 2–3 и 4–5. В каких столбцах пиксель остаётся в своём окне, если сдвинуть его на один столбец вправо?",
+        "nl": "de vensters van 2 × 2 bedekken de kolommen 0–1, 2–3 en 4–5. In welke kolommen blijft een pixel in zijn venster als hij één kolom naar rechts schuift?",
+    },
+    "ch04_shift_zero": {
+        "en": "Your image is all zeros, so a shift has nothing to move. Give it at least one bright pixel.",
+        "ru": "Ваше изображение состоит из одних нулей: сдвигать нечего. Добавьте хотя бы один яркий пиксель.",
+        "nl": "Je afbeelding bestaat alleen uit nullen, dus er valt niets te verschuiven. Geef haar minstens één heldere pixel.",
+    },
+    "ch04_shift_same": {
+        "en": "Your image looks exactly the same after the shift, so of course the pooled output does not change. Find an image that the shift does change.",
+        "ru": "После сдвига ваше изображение выглядит точно так же, поэтому результат подвыборки, конечно, не меняется. Найдите изображение, которое сдвиг всё-таки меняет.",
+        "nl": "Je afbeelding ziet er na de verschuiving precies hetzelfde uit, dus natuurlijk verandert de uitvoer na pooling niet. Zoek een afbeelding die door de verschuiving wél verandert.",
+    },
+    "ch04_shift_changed": {
+        "en": "After the shift the pooled output differs at {count} of its {total} positions; it should not change at all.",
+        "ru": "После сдвига результат подвыборки отличается в {count} позициях из {total}, а он не должен измениться вовсе.",
+        "nl": "Na de verschuiving verschilt de uitvoer na pooling op {count} van de {total} posities; hij zou helemaal niet mogen veranderen.",
+    },
     # --- chapter 5 strings (add below) ---
+    "colour_image": {"en": "colour image", "ru": "цветное изображение", "nl": "kleurenafbeelding"},
+    "channel_red": {"en": "channel 0: red", "ru": "канал 0: красный", "nl": "kanaal 0: rood"},
+    "channel_green": {"en": "channel 1: green", "ru": "канал 1: зелёный", "nl": "kanaal 1: groen"},
+    "channel_blue": {"en": "channel 2: blue", "ru": "канал 2: синий", "nl": "kanaal 2: blauw"},
+    "hint_ch05_output_shape": {
+        "en": "without padding a 3 × 3 kernel turns 32 pixels into 32 - 3 + 1; the depth of the output is the number of filters, not the 3 colour channels of the input.",
+        "ru": "без дополнения ядро 3 × 3 превращает 32 пикселя в 32 - 3 + 1; глубина выхода равна числу фильтров, а не трём цветовым каналам входа.",
+        "nl": "zonder opvulling maakt een kernel van 3 × 3 van 32 pixels er 32 - 3 + 1; de diepte van de uitvoer is het aantal filters, niet de 3 kleurkanalen van de invoer.",
+    },
+    "hint_ch05_params": {
+        "en": "each filter has k · k · c_in weights and one bias; here k = 5 and c_in = 3 (red, green, blue). Multiply by the number of filters.",
+        "ru": "у каждого фильтра k · k · c_in весов и одно смещение; здесь k = 5 и c_in = 3 (красный, зелёный, синий). Умножьте на число фильтров.",
+        "nl": "elk filter heeft k · k · c_in gewichten en één bias; hier is k = 5 en c_in = 3 (rood, groen, blauw). Vermenigvuldig met het aantal filters.",
+    },
+    "hint_ch05_layers": {
+        "en": "every 3 × 3 layer with stride 1 makes the receptive field 2 pixels wider: 3, 5, 7, ... Try ops.receptive_field([(3, 1)] * layers) for a few numbers of layers.",
+        "ru": "каждый слой 3 × 3 с шагом 1 расширяет рецептивное поле на 2 пикселя: 3, 5, 7, ... Попробуйте ops.receptive_field([(3, 1)] * layers) для нескольких значений числа слоёв.",
+        "nl": "elke laag van 3 × 3 met stapgrootte 1 maakt het receptieve veld 2 pixels breder: 3, 5, 7, ... Probeer ops.receptive_field([(3, 1)] * layers) voor een paar aantallen lagen.",
+    },
+    "hint_ch05_red": {
+        "en": "give the red slice kernel[:, :, 0] positive weights and the green and blue slices negative ones, so that they cancel on a gray pixel, where R = G = B.",
+        "ru": "дайте красному срезу kernel[:, :, 0] положительные веса, а зелёному и синему — отрицательные, чтобы на сером пикселе, где R = G = B, они взаимно уничтожались.",
+        "nl": "geef de rode laag kernel[:, :, 0] positieve gewichten en de groene en blauwe lagen negatieve, zodat ze elkaar opheffen op een grijze pixel, waar R = G = B.",
+    },
+    "ch05_red_on_red": {
+        "en": "On a pure red image your filter gives {value:g}; it should give a positive number.",
+        "ru": "На чисто красном изображении ваш фильтр даёт {value:g}, а должен давать положительное число.",
+        "nl": "Op een zuiver rode afbeelding geeft je filter {value:g}; dat zou een positief getal moeten zijn.",
+    },
+    "ch05_red_on_gray": {
+        "en": "On a gray image with R = G = B = {level:g} your filter gives {value:g}; it should give 0.",
+        "ru": "На сером изображении с R = G = B = {level:g} ваш фильтр даёт {value:g}, а должен давать 0.",
+        "nl": "Op een grijze afbeelding met R = G = B = {level:g} geeft je filter {value:g}; dat zou 0 moeten zijn.",
+    },
+    "ch05_red_on_green": {
+        "en": "On a pure green image your filter gives {value:g}; it should give a negative number.",
+        "ru": "На чисто зелёном изображении ваш фильтр даёт {value:g}, а должен давать отрицательное число.",
+        "nl": "Op een zuiver groene afbeelding geeft je filter {value:g}; dat zou een negatief getal moeten zijn.",
+    },
+    "ch05_red_on_blue": {
+        "en": "On a pure blue image your filter gives {value:g}; it should give a negative number.",
+        "ru": "На чисто синем изображении ваш фильтр даёт {value:g}, а должен давать отрицательное число.",
+        "nl": "Op een zuiver blauwe afbeelding geeft je filter {value:g}; dat zou een negatief getal moeten zijn.",
+    },
     # --- chapter 6 strings (add below) ---
+    "map_channel": {"en": "channel {index}", "ru": "канал {index}", "nl": "kanaal {index}"},
+    "hint_ch06_pool2_shape": {
+        "en": "give (height, width, depth) without the batch axis: \"same\" padding keeps the size, every 2 x 2 pooling halves it, and the depth is the number of filters of the last convolution.",
+        "ru": "укажите (высота, ширина, глубина) без оси пакета: дополнение \"same\" сохраняет размер, каждая подвыборка 2 x 2 делит его пополам, а глубина равна числу фильтров последней свёртки.",
+        "nl": "geef (hoogte, breedte, diepte) zonder de batch-as: opvulling \"same\" houdt de grootte gelijk, elke pooling van 2 x 2 halveert hem, en de diepte is het aantal filters van de laatste convolutie.",
+    },
+    "hint_ch06_conv2_params": {
+        "en": "(k * k * c_in + 1) * c_out: conv2 sees the 32 channels of pool1 and has 64 filters.",
+        "ru": "(k * k * c_in + 1) * c_out: слой conv2 получает 32 канала от pool1, и у него 64 фильтра.",
+        "nl": "(k * k * c_in + 1) * c_out: conv2 krijgt de 32 kanalen van pool1 en heeft 64 filters.",
+    },
+    "hint_ch06_misclassified": {
+        "en": "compare y_pred with y_test element by element (y_pred != y_test) and count the True values with np.sum.",
+        "ru": "сравните y_pred с y_test поэлементно (y_pred != y_test) и посчитайте значения True с помощью np.sum.",
+        "nl": "vergelijk y_pred element voor element met y_test (y_pred != y_test) en tel de waarden True met np.sum.",
+    },
+    "hint_ch06_no_pool2_params": {
+        "en": "only Flatten and the first Dense layer change: without pool2, Flatten receives 14 x 14 x 64 values, and Dense(128) has (inputs + 1) * 128 parameters.",
+        "ru": "меняются только Flatten и первый полносвязный слой: без pool2 на Flatten приходит 14 x 14 x 64 значений, а у Dense(128) (входы + 1) * 128 параметров.",
+        "nl": "alleen Flatten en de eerste dense laag veranderen: zonder pool2 krijgt Flatten 14 x 14 x 64 waarden, en Dense(128) heeft (invoer + 1) * 128 parameters.",
+    },
     # --- chapter 7 strings (add below) ---
     "true_vs_predicted": {
         "en": "true: {true}\npredicted: {pred}",

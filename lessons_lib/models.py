@@ -185,10 +185,115 @@ def apply(layer, x):
 # --- chapter 3 models (add below) ---
 
 
+def padded_conv2d(kernel, padding, strides=1, bias=0.0):
+    """A hand-set Keras convolution for every padding rule of ``ops.conv2d``.
+
+    Keras' ``Conv2D`` knows only ``padding="valid"`` and ``"same"``. For an
+    explicit padding of ``p`` zeros on every side this returns
+    ``ZeroPadding2D(p)`` followed by a ``Conv2D`` with ``padding="valid"``.
+
+    Parameters
+    ----------
+    kernel : array_like
+        As in :func:`conv2d_layer`.
+    padding : {"valid", "same"} or int
+        The padding rule; an int ``p >= 0`` means ``p`` zeros on every side.
+    strides : int or tuple of int, optional
+        By default 1.
+    bias : float or array_like, optional
+        By default 0.
+
+    Returns
+    -------
+    keras.layers.Conv2D or keras.Sequential
+        Call it (or use :func:`apply`) on a batch ``(N, H, W, C_in)``.
+
+    Raises
+    ------
+    ValueError
+        For a padding that is neither "valid", "same" nor an int >= 0.
+
+    Introduced in chapter 3, Padding and stride.
+    """
+    import keras
+
+    if padding in ("valid", "same"):
+        return conv2d_layer(kernel, bias=bias, strides=strides, padding=padding)
+    if isinstance(padding, bool) or not isinstance(padding, int) or padding < 0:
+        raise ValueError(
+            f'padding must be "valid", "same" or an int >= 0, got {padding!r}'
+        )
+    return keras.Sequential(
+        [keras.layers.ZeroPadding2D(padding),
+         conv2d_layer(kernel, bias=bias, strides=strides, padding="valid")],
+        name="zero_padding_then_conv2d",
+    )
+
+
 # --- chapter 4 models (add below) ---
 
 
 # --- chapter 5 models (add below) ---
+
+
+def receptive_field_mask(layers, size=16):
+    """The input pixels that one output value of a stack of layers sees.
+
+    Builds the stack in Keras: a layer ``(k, 1)`` becomes a ``Conv2D(1, k)``
+    whose weights are all 1 and whose bias is 0, a layer ``(k, s)`` with
+    ``s > 1`` a ``MaxPooling2D(k, s)`` (a pooling layer and a strided
+    convolution see the same pixels). Then it sends ``size * size`` images
+    through the stack in one batch, each black with a single white pixel,
+    and marks the pixels whose image reaches the top-left output value.
+    All weights are positive, so a pixel reaches it exactly when it lies in
+    its receptive field: the mask is that field, measured, not computed
+    with :func:`lessons_lib.ops.receptive_field`.
+
+    Parameters
+    ----------
+    layers : sequence of (int, int)
+        ``(k, s)`` for every layer from the input up, as in
+        :func:`lessons_lib.ops.receptive_field`.
+    size : int, optional
+        Height and width of the test images, by default 16.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        Shape ``(size, size)``, True where the pixel is seen.
+
+    Raises
+    ------
+    ValueError
+        For a malformed layer, or when the stack leaves no output value of
+        a ``size`` x ``size`` input.
+
+    Introduced in chapter 5, Many filters, channels and layers.
+    """
+    import keras
+
+    from . import ops
+
+    ops.receptive_field(layers)  # checks every (k, s)
+    n = size
+    for i, (k, s) in enumerate(layers):
+        if k > n:
+            raise ValueError(
+                f"layers[{i}] has a {k}x{k} window but receives only {n}x{n} "
+                f"values from a {size}x{size} input; expected a larger size"
+            )
+        n = ops.output_size(n, k, stride=s)
+    stack = [keras.Input((size, size, 1))]
+    for k, s in layers:
+        if s == 1:
+            stack.append(keras.layers.Conv2D(1, k, kernel_initializer="ones",
+                                             bias_initializer="zeros"))
+        else:
+            stack.append(keras.layers.MaxPooling2D(k, strides=s))
+    model = keras.Sequential(stack)
+    impulses = np.eye(size * size, dtype="float32").reshape(-1, size, size, 1)
+    reached = keras.ops.convert_to_numpy(model(impulses))[:, 0, 0, 0] > 0
+    return reached.reshape(size, size)
 
 
 # --- chapter 6 models (add below) ---

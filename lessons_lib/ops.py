@@ -461,3 +461,59 @@ def avg_pool2d(x, size=2, stride=None, padding="valid"):
     Introduced in chapter 4, Pooling.
     """
     return _pool2d(x, size, stride, padding, np.nanmean)
+
+
+def receptive_field(layers):
+    """How many input pixels one value sees after each layer of a stack.
+
+    Each layer is a square window of side ``k`` moved with stride ``s``: a
+    convolution or a pooling layer, they have the same geometry. One value
+    after the layer combines ``k`` neighbouring values of the layer below,
+    which lie ``jump`` input pixels apart, where ``jump`` is the product of
+    the strides of all layers below. So the side ``r`` of the receptive
+    field grows as ``r = r_below + (k - 1) * jump``, starting from ``r = 1``
+    (one pixel) and ``jump = 1`` at the input. Padding does not change it.
+    ``r`` is the side of the square the field spans; when a layer's stride
+    is larger than its window (``s > k``) it skips pixels, and the field
+    has holes inside that square.
+
+    Parameters
+    ----------
+    layers : sequence of (int, int)
+        ``(k, s)`` for every layer from the input up, for example
+        ``[(3, 1), (2, 2)]`` for a 3x3 convolution and a 2x2 max pooling.
+
+    Returns
+    -------
+    list of int
+        The side of the (square) receptive field after each layer.
+
+    Raises
+    ------
+    ValueError
+        If a layer is not a pair of ints >= 1.
+
+    Examples
+    --------
+    >>> receptive_field([(3, 1), (3, 1)])
+    [3, 5]
+    >>> receptive_field([(3, 1), (2, 2), (3, 1), (2, 2)])
+    [3, 4, 8, 10]
+
+    Introduced in chapter 5, Many filters, channels and layers.
+    """
+    sizes, size, jump = [], 1, 1
+    for i, layer in enumerate(layers):
+        if not isinstance(layer, (tuple, list)) or len(layer) != 2:
+            raise ValueError(
+                f"layers[{i}] must be a pair (k, s) of ints, got {layer!r}"
+            )
+        k = _check_int(f"layers[{i}] k", layer[0], 1)
+        s = _check_int(f"layers[{i}] s", layer[1], 1)
+        size += (k - 1) * jump
+        jump *= s
+        sizes.append(size)
+    return sizes
+
+
+__all__.append("receptive_field")

@@ -27,3 +27,13 @@ def test_setup_sets_language_and_seeds():
 def test_setup_rejects_bad_arguments(kwargs, match):
     with pytest.raises(ValueError, match=match):
         lessons_lib.setup(**kwargs)
+
+
+# --- chapter 7 tests ---
+
+
+def test_accelerator_names_a_device():
+    from lessons_lib import env
+
+    assert env.accelerator() in ("CPU", "GPU", "TPU")
+    assert env.accelerator() == env.accelerator()

@@ -66,10 +66,49 @@ def test_fixed_layer_rejects_bad_kernel():
 # --- chapter 3 tests (add below) ---
 
 
+@pytest.mark.parametrize("n, k, padding, stride", [
+    (6, 3, "valid", 1), (6, 3, "same", 2), (6, 2, "same", 1), (7, 3, 1, 2),
+    (5, 3, 2, 1), (6, 3, 0, 2),
+])
+def test_padded_conv2d_matches_ops(n, k, padding, stride):
+    rng = np.random.default_rng(1)
+    img, kernel = rng.normal(size=(n, n)), rng.normal(size=(k, k))
+    layer = models.padded_conv2d(kernel, padding, strides=stride, bias=0.25)
+    out = models.apply(layer, img[:, :, None])[:, :, 0]
+    expected = ops.conv2d(img, kernel, stride, padding, bias=0.25)
+    assert out.shape == expected.shape == (ops.output_size(n, k, stride, padding),) * 2
+    np.testing.assert_allclose(out, expected, atol=1e-5)
+
+
+def test_padded_conv2d_rejects_bad_padding():
+    for bad in (-1, "full", 1.5, True):
+        with pytest.raises(ValueError, match="padding must be"):
+            models.padded_conv2d(np.ones((3, 3)), bad)
+
+
 # --- chapter 4 tests (add below) ---
 
 
 # --- chapter 5 tests (add below) ---
+
+
+@pytest.mark.parametrize("layers", [
+    [(3, 1)], [(3, 1), (3, 1)], [(5, 1), (3, 1)], [(3, 1), (2, 2), (3, 1)],
+    [(3, 1), (2, 2), (3, 1), (2, 2)], [(2, 2), (2, 2)], [(3, 1), (3, 3)],
+])
+def test_receptive_field_mask_matches_formula(layers):
+    mask = models.receptive_field_mask(layers, size=12)
+    side = ops.receptive_field(layers)[-1]
+    expected = np.zeros((12, 12), dtype=bool)
+    expected[:side, :side] = True
+    np.testing.assert_array_equal(mask, expected)
+
+
+def test_receptive_field_mask_rejects_too_small_input():
+    with pytest.raises(ValueError, match="larger size"):
+        models.receptive_field_mask([(3, 1), (2, 2), (3, 1)], size=5)
+    with pytest.raises(ValueError, match="layers"):
+        models.receptive_field_mask([(3, 0)])
 
 
 # --- chapter 6 tests (add below) ---

@@ -206,3 +206,57 @@ def test_bad_input_raises_clear_value_error(call, words):
     message = str(info.value)
     for word in words:
         assert word in message, f"{word!r} missing from {message!r}"
+
+
+# Chapter 5: receptive fields ----------------------------------------------
+
+def test_receptive_field_worked_examples():
+    assert ops.receptive_field([(3, 1)]) == [3]
+    assert ops.receptive_field([(3, 1)] * 3) == [3, 5, 7]
+    assert ops.receptive_field([(3, 1), (2, 2), (3, 1)]) == [3, 4, 8]
+    assert ops.receptive_field([(3, 1), (2, 2), (3, 1), (2, 2)]) == [3, 4, 8, 10]
+    assert ops.receptive_field([]) == []
+    assert "receptive_field" in ops.__all__
+
+
+@given(st.lists(st.tuples(st.integers(1, 4), st.integers(1, 3)), min_size=1, max_size=4))
+@SETTINGS
+def test_receptive_field_is_what_one_output_depends_on(layers):
+    """Perturb each input pixel; the outputs at (0, 0) that change mark the field."""
+    size = 1
+    for k, s in reversed(layers):  # smallest input that leaves one output
+        size = (size - 1) * s + k
+    x = np.zeros((size, size))
+
+    def top_left(image):
+        for k, s in layers:
+            image = ops.conv2d(image, np.ones((k, k)), stride=s)
+        return image[0, 0]
+
+    seen = np.zeros((size, size), dtype=bool)
+    for r in range(size):
+        for c in range(size):
+            probe = x.copy()
+            probe[r, c] = 1
+            seen[r, c] = top_left(probe) > 0
+    side = ops.receptive_field(layers)[-1]
+    rows, cols = np.nonzero(seen)
+    # The field spans side x side pixels from the top-left corner ...
+    assert rows.min() == cols.min() == 0
+    assert rows.max() + 1 == cols.max() + 1 == side
+    # ... and has no holes unless a layer skips pixels (stride > window).
+    if all(k >= s for k, s in layers):
+        assert seen.sum() == side * side
+
+
+@pytest.mark.parametrize("layers, words", [
+    ([(3, 0)], ["layers[0] s", "0"]),
+    ([(3, 1), 3], ["layers[1]", "pair"]),
+    ([(3, 1, 1)], ["layers[0]", "pair"]),
+    ([(2.5, 1)], ["layers[0] k", "int"]),
+])
+def test_receptive_field_bad_layers(layers, words):
+    with pytest.raises(ValueError) as info:
+        ops.receptive_field(layers)
+    for word in words:
+        assert word in str(info.value)

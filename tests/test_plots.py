@@ -87,6 +87,74 @@ def test_show_true_returns_none():
 
 
 # --- chapter 1 tests (add below) ---
+def test_pixel_zoom_writes_the_crop_with_image_indices():
+    img = np.arange(28 * 28).reshape(28, 28) % 256
+    fig = plots.pixel_zoom(img, row=10, col=4, size=3, show=False)
+    crop = fig.axes[1]
+    assert [t.get_text() for t in crop.texts] == [str(v) for v in img[10:13, 4:7].ravel()]
+    assert [t.get_text() for t in crop.get_xticklabels()] == ["4", "5", "6"]
+    assert [t.get_text() for t in crop.get_yticklabels()] == ["10", "11", "12"]
+    assert fig.axes[0].get_title() == i18n.t("whole_image", h=28, w=28)
+    small = plots.pixel_zoom(img / 255, 0, 0, size=2, show=False)
+    assert small.axes[1].texts[1].get_text() == f"{img[0, 1] / 255:.2f}"
+    with pytest.raises(ValueError, match="inside"):
+        plots.pixel_zoom(img, row=25, col=0, size=8, show=False)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "nl"])
+def test_class_examples_one_per_class_localised(lang):
+    i18n.set_language(lang)
+    labels = np.array([3, 1, 0, 2, 4, 5, 6, 7, 8, 9, 1])
+    images = np.zeros((11, 28, 28, 1))
+    images[np.arange(11), 0, 0, 0] = np.arange(11)
+    fig = plots.class_examples(images, labels, show=False)
+    shown = [ax for ax in fig.axes if ax.images]
+    assert [ax.get_title() for ax in shown] == i18n.class_names(lang)
+    # the first example of class 1 is image 1, not image 10
+    assert shown[1].images[0].get_array()[0, 0] == 1
+    with pytest.raises(ValueError, match="no example"):
+        plots.class_examples(images[:3], labels[:3], show=False)
+    with pytest.raises(ValueError, match="same length"):
+        plots.class_examples(images, labels[:3], show=False)
+
+
+def test_predictions_titles_and_colours():
+    i18n.set_language("nl")
+    fig = plots.predictions(np.zeros((3, 28, 28)), [0, 1, 9], [0, 2, 9], show=False)
+    titles = [ax.get_title() for ax in fig.axes[:3]]
+    assert titles[1] == i18n.t("true_predicted_title", "nl", true="Broek", pred="Trui")
+    colours = [ax.title.get_color() for ax in fig.axes[:3]]
+    assert colours[0] == colours[2] != colours[1]
+    with pytest.raises(ValueError, match="same length"):
+        plots.predictions(np.zeros((3, 28, 28)), [0, 1], [0, 1, 2], show=False)
+
+
+def test_class_probabilities_bars():
+    i18n.set_language("ru")
+    probs = np.full(10, 0.05)
+    probs[4] = 0.55
+    fig = plots.class_probabilities(np.zeros((28, 28, 1)), probs, true_label=4, show=False)
+    bars = fig.axes[1].patches
+    assert [b.get_width() for b in bars] == pytest.approx(probs)
+    assert len({b.get_facecolor() for b in bars}) == 2
+    assert bars[4].get_facecolor() != bars[0].get_facecolor()
+    words = texts(fig)
+    assert "Пальто" in fig.axes[0].get_title() and i18n.t("probability", "ru") in words
+    with pytest.raises(ValueError, match="one per class"):
+        plots.class_probabilities(np.zeros((28, 28)), [0.5, 0.5], show=False)
+
+
+
+def test_flattened_strip_keeps_pixel_order():
+    img = np.arange(28 * 28).reshape(28, 28, 1)
+    fig = plots.flattened(img, show=False)
+    strip = fig.axes[1].images[0].get_array()
+    assert strip.shape == (1, 784)
+    np.testing.assert_array_equal(strip[0], np.arange(784))
+    assert fig.axes[1].get_title() == i18n.t("flattened_title", n=784)
+    ax = fig.axes[1]
+    row_starts = set(ax.get_xticks()) | set(ax.get_xticks(minor=True))
+    assert row_starts == {28 * r - 0.5 for r in range(28)}
 
 
 # --- chapter 3 tests (add below) ---
@@ -94,11 +162,134 @@ def test_show_true_returns_none():
 
 # --- chapter 4 tests (add below) ---
 
+CH04_IMAGE = np.array([[1, 0, 4, 3, 12, 7], [8, 2, 5, 18, 6, 9], [20, 13, 25, 2, 11, 4],
+                       [6, 15, 3, 9, 1, 5], [0, 7, 10, 4, 16, 2], [9, 22, 5, 8, 3, 14]])
+
+
+def test_pooling_writes_the_pooled_values_and_circles_the_winners():
+    fig = plots.pooling(CH04_IMAGE, size=3, stride=3, show=False)
+    image_ax, out_ax = fig.axes
+    assert [t.get_text() for t in out_ax.texts] == ["25", "18", "22", "16"]
+    assert len(image_ax.texts) == 36
+    circles = [p for p in image_ax.patches if type(p).__name__ == "Circle"]
+    centres = sorted((int(round(c.center[1])), int(round(c.center[0]))) for c in circles)
+    assert centres == [(1, 3), (2, 2), (4, 4), (5, 1)]  # (row, col) of 25, 18, 16, 22
+    assert fig._suptitle.get_text() == "max pooling: window 3 × 3, stride 3"
+
+
+def test_pooling_average_and_language():
+    i18n.set_language("ru")
+    fig = plots.pooling(CH04_IMAGE, size=3, mode="average", show=False)
+    out_ax = fig.axes[1]
+    assert [t.get_text() for t in out_ax.texts] == ["8.67", "8", "8.56", "6.89"]
+    assert not [p for p in fig.axes[0].patches if type(p).__name__ == "Circle"]
+    assert out_ax.get_title() == i18n.t("pooled", "ru")
+    assert i18n.t("average_pooling", "ru") in fig._suptitle.get_text()
+
+
+def test_pooling_rejects_bad_arguments():
+    with pytest.raises(ValueError, match="mode"):
+        plots.pooling(CH04_IMAGE, mode="median", show=False)
+    with pytest.raises(ValueError, match="size must be an int"):
+        plots.pooling(CH04_IMAGE, size=(2, 3), show=False)
+    with pytest.raises(ValueError, match="kernel"):
+        plots.pooling(CH04_IMAGE, size=7, show=False)
+    with pytest.raises(ValueError, match="image"):
+        plots.pooling(np.zeros((2, 2, 3)), show=False)
+
+
+def test_pooling_animation_one_frame_per_window_offline():
+    anim = plots.pooling_animation(CH04_IMAGE, size=2, interval=500)
+    assert anim.frames == 9
+    assert anim.data.count("data:image/png;base64") == 9
+    assert "font-awesome" not in anim.data
+    assert not plt.get_fignums()  # the figure behind the frames is closed
+
+
+def test_values_grid_writes_every_value():
+    fig = plots.values_grid([np.eye(2), -np.ones((3, 3))], titles=["a", "b"], show=False)
+    assert [ax.get_title() for ax in fig.axes] == ["a", "b"]
+    assert [t.get_text() for t in fig.axes[0].texts] == ["1", "0", "0", "1"]
+    assert len(fig.axes[1].texts) == 9
+    with pytest.raises(ValueError, match="one title per array"):
+        plots.values_grid([np.eye(2)], titles=["a", "b"], show=False)
+    with pytest.raises(ValueError, match="at least one"):
+        plots.values_grid([], show=False)
+
 
 # --- chapter 5 tests (add below) ---
 
 
+@pytest.mark.parametrize("lang", ["en", "ru", "nl"])
+def test_rgb_channels_localised_with_values(lang):
+    i18n.set_language(lang)
+    rgb = np.zeros((4, 5, 3))
+    rgb[:, 1, 0] = 2
+    fig = plots.rgb_channels(rgb, show=False)
+    assert [ax.get_title() for ax in fig.axes] == [
+        i18n.t(k, lang) for k in ("colour_image", "channel_red", "channel_green", "channel_blue")]
+    red = [t.get_text() for t in fig.axes[1].texts]
+    assert len(red) == 20 and red.count("2") == 4 and red.count("0") == 16
+    assert not fig.axes[0].texts
+
+
+def test_rgb_channels_rejects_bad_images():
+    with pytest.raises(ValueError, match=r"\(H, W, 3\)"):
+        plots.rgb_channels(np.zeros((4, 4)), show=False)
+    with pytest.raises(ValueError, match=">= 0"):
+        plots.rgb_channels(-np.ones((2, 2, 3)), show=False)
+
+
 # --- chapter 6 tests (add below) ---
+
+
+def test_misclassified_shows_only_wrong_ones_localised():
+    i18n.set_language("ru")
+    images = np.arange(5 * 4 * 4).reshape(5, 4, 4, 1)
+    fig = plots.misclassified(images, [0, 1, 6, 6, 9], [0, 2, 6, 0, 9], show=False)
+    names = i18n.class_names("ru")
+    assert [ax.get_title() for ax in fig.axes] == [
+        i18n.t("true_vs_predicted", "ru", true=names[1], pred=names[2]),
+        i18n.t("true_vs_predicted", "ru", true=names[6], pred=names[0]),
+    ]
+    np.testing.assert_array_equal(fig.axes[1].images[0].get_array(), images[3, :, :, 0])
+    fig = plots.misclassified(np.zeros((30, 4, 4)), np.zeros(30), np.ones(30),
+                              count=7, ncols=4, show=False)
+    assert len([ax for ax in fig.axes if ax.images]) == 7
+    with pytest.raises(ValueError, match="same length"):
+        plots.misclassified(images, [0, 1], [0, 1], show=False)
+    with pytest.raises(ValueError, match="no image is misclassified"):
+        plots.misclassified(images, np.zeros(5), np.zeros(5), show=False)
+
+
+def test_filters_one_panel_per_filter_on_a_shared_scale():
+    i18n.set_language("nl")
+    kernel = np.linspace(-2, 1, 3 * 3 * 2 * 10).reshape(3, 3, 2, 10)
+    fig = plots.filters(kernel, channel=1, ncols=4, show=False)
+    panels = [ax for ax in fig.axes if ax.images and ax.get_title()]
+    assert [ax.get_title() for ax in panels] == [i18n.t("filter", "nl", index=i) for i in range(10)]
+    limit = np.abs(kernel[:, :, 1]).max()
+    assert all(ax.images[0].get_clim() == (-limit, limit) for ax in panels)
+    np.testing.assert_array_equal(panels[3].images[0].get_array(), kernel[:, :, 1, 3])
+    with pytest.raises(ValueError, match="kh, kw, C_in, C_out"):
+        plots.filters(np.zeros((3, 3, 4)), show=False)
+    with pytest.raises(ValueError, match="channel must be in 0..1"):
+        plots.filters(kernel, channel=2, show=False)
+
+
+def test_feature_maps_rows_per_layer_with_shapes():
+    i18n.set_language("en")
+    maps = [np.zeros((28, 28, 32)), np.ones((14, 14, 32)), np.zeros((7, 7, 4))]
+    fig = plots.feature_maps(maps, ["conv1", "pool1", "pool2"], channels=6, show=False)
+    assert len(fig.axes) == 3 * 4  # as many columns as the shallowest layer has
+    assert fig.axes[0].get_ylabel() == "conv1\n28 × 28 × 32"
+    assert fig.axes[4].get_ylabel() == "pool1\n14 × 14 × 32"
+    assert fig.axes[5].get_title() == i18n.t("map_channel", index=1)
+    assert fig.axes[8].images[0].get_array().shape == (7, 7)
+    with pytest.raises(ValueError, match="one name per layer"):
+        plots.feature_maps(maps, ["conv1"], show=False)
+    with pytest.raises(ValueError, match=r"\(H, W, C\)"):
+        plots.feature_maps([np.zeros((1, 7, 7, 4))], ["pool2"], show=False)
 
 
 # --- chapter 7 tests (add below) ---
