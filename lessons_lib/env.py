@@ -10,6 +10,42 @@ import numpy as np
 from . import i18n
 
 
+def _import_keras_quietly():
+    """Import Keras and its backend with the backend's start-up log silenced.
+
+    TensorFlow's C++ core writes a few lines straight to file descriptor 2
+    while it loads ("All log messages before absl::InitializeLog() ...",
+    "oneDNN custom operations are on"), whatever ``TF_CPP_MIN_LOG_LEVEL``
+    says. A notebook kernel shows them in the setup cell, where they carry a
+    time stamp that differs on every run. They are sent to ``os.devnull``
+    while Keras loads; Python errors still surface as usual.
+    """
+    import sys
+
+    if "keras" in sys.modules:
+        import keras
+
+        return keras
+    try:
+        saved = os.dup(2)
+    except OSError:  # no file descriptor 2 (some embedded interpreters)
+        import keras
+
+        return keras
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        import keras
+
+        if keras.backend.backend() == "tensorflow":
+            import tensorflow  # noqa: F401  (loads the C++ core now)
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+    return keras
+
+
 def setup(lang="en", seed=0):
     """Prepare a notebook: language, random seeds and quiet logs.
 
@@ -46,7 +82,7 @@ def setup(lang="en", seed=0):
     warnings.filterwarnings("ignore", category=FutureWarning)
     random.seed(seed)
     np.random.seed(seed)
-    import keras
+    keras = _import_keras_quietly()
 
     keras.utils.set_random_seed(seed)
     if keras.backend.backend() == "tensorflow":

@@ -19,6 +19,23 @@ def test_setup_sets_language_and_seeds():
     np.testing.assert_array_equal(a, keras.ops.convert_to_numpy(keras.random.uniform((3,))))
 
 
+def test_setup_keeps_the_backend_start_up_log_out_of_stderr():
+    """A fresh interpreter: setup() prints nothing on file descriptor 2."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ)
+    env.pop("TF_CPP_MIN_LOG_LEVEL", None)
+    code = ("import sys, lessons_lib; lessons_lib.setup(lang='nl');"
+            "import keras; print('ok', 'keras' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                         text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "ok True"
+    assert run.stderr == "", f"setup() let this through to stderr: {run.stderr!r}"
+
+
 @pytest.mark.parametrize("kwargs, match", [
     ({"lang": "fr"}, "lang"),
     ({"lang": "en", "seed": -1}, "seed"),
