@@ -376,7 +376,8 @@ class PaddingExplorer:
     :meth:`update`, which recomputes :attr:`out_size` and :attr:`summary`
     and redraws :attr:`figure` in the explorer's output area. Displaying the
     object (the last line of a cell) shows the controls and the figure;
-    this needs a running notebook.
+    this needs a running notebook. Without a kernel (the static web page)
+    the stored output shows the figure of the starting settings instead.
 
     Attributes
     ----------
@@ -423,6 +424,7 @@ class PaddingExplorer:
         self.out_size = None
         self.summary = ""
         self.figure = None
+        self._png = (None, None)  # (figure, its PNG) for _repr_mimebundle_
         self._label = w.HTML()
         self._output = w.Output()
         self._busy = False
@@ -496,7 +498,25 @@ class PaddingExplorer:
         return g.out
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        """The live widget, plus a still picture for pages without a kernel.
+
+        A running notebook shows the widget. Where no kernel runs (the
+        static web page, a notebook viewer) the bundle offers ``image/png``,
+        the figure of the starting settings, and ``text/plain``, the
+        summary; both are the same on every run, unlike the widget's
+        model id.
+        """
+        bundle = dict(self.widget._repr_mimebundle_(**kwargs) or {})
+        bundle["text/plain"] = self.summary
+        if self.figure is not None:
+            # Rendered once per figure: a second rendering of the same
+            # figure can differ in a few bytes.
+            if self._png[0] is not self.figure:
+                buffer = io.BytesIO()
+                self.figure.savefig(buffer, format="png", bbox_inches="tight")
+                self._png = (self.figure, base64.b64encode(buffer.getvalue()).decode())
+            bundle["image/png"] = self._png[1]
+        return bundle
 
 
 def padding_explorer(n=6, k=3, padding="valid", stride=1):

@@ -24,6 +24,10 @@ def execute(path, timeout=1800):
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
+        # Widget state in the metadata makes the book load require.js and an
+        # old widget loader from a CDN; the explorer of chapter 3 stores a
+        # still picture for the web page instead.
+        store_widget_state=False,
     )
     start = time.perf_counter()
     client.execute()

@@ -1,6 +1,7 @@
 """lessons_lib.widgets: the padding-and-stride geometry, its figure, the
 explorer (built and driven without a browser) and the offline animation."""
 
+import base64
 import itertools
 import re
 
@@ -119,6 +120,24 @@ def test_explorer_builds_and_follows_its_controls():
     c["padding"].value = 1
     assert ex.update() == ops.output_size(12, 3, 2, 1) == ex.out_size
     assert "application/vnd.jupyter.widget-view+json" in ex._repr_mimebundle_()
+
+
+def test_explorer_offers_a_still_picture_for_static_pages():
+    ex = widgets.padding_explorer(n=6, k=3, padding=1, stride=2)
+    bundle = ex._repr_mimebundle_()
+    assert bundle["text/plain"] == ex.summary
+    assert bundle["text/plain"].endswith(widgets.formula(6, 3, 2, 1))
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    # The still picture follows the controls; it is the same on every run.
+    ex.controls["stride"].value = 1
+    again = ex._repr_mimebundle_()
+    assert again["image/png"] != bundle["image/png"]
+    assert again["text/plain"].endswith("= 6")
+    assert again["image/png"] == ex._repr_mimebundle_()["image/png"]
+    # Without an output there is no picture, only the reason.
+    ex.controls["k"].value, ex.controls["padding"].value = 7, "valid"
+    assert "image/png" not in ex._repr_mimebundle_()
+    assert ex._repr_mimebundle_()["text/plain"] == i18n.t("kernel_too_large", k=7, n=6)
 
 
 def test_explorer_reports_a_kernel_that_does_not_fit():
