@@ -374,7 +374,7 @@ STRINGS = {
     "hint_ch05_red": {
         "en": "give the red slice kernel[:, :, 0] positive weights and the green and blue slices negative ones, so that they cancel on a gray pixel, where R = G = B.",
         "ru": "дайте красному срезу kernel[:, :, 0] положительные веса, а зелёному и синему — отрицательные, чтобы на сером пикселе, где R = G = B, они взаимно уничтожались.",
-        "nl": "geef de rode laag kernel[:, :, 0] positieve gewichten en de groene en blauwe lagen negatieve, zodat ze elkaar opheffen op een grijze pixel, waar R = G = B.",
+        "nl": "geef de rode plak kernel[:, :, 0] positieve gewichten en de groene en blauwe plakken negatieve, zodat ze elkaar opheffen op een grijze pixel, waar R = G = B.",
     },
     "ch05_red_on_red": {
         "en": "On a pure red image your filter gives {value:g}; it should give a positive number.",

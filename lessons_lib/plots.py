@@ -42,7 +42,8 @@ def _draw_values(ax, image, fmt, cmap, vmin=None, vmax=None):
     middle = (float(lo) + float(hi)) / 2
     for (r, c), v in np.ndenumerate(image):
         # Light text on dark pixels, dark text on light ones (gray colormaps).
-        color = "white" if v < middle else "black"
+        # A constant array is drawn in the colormap's lowest (dark) colour.
+        color = "white" if v < middle or lo == hi else "black"
         ax.text(c, r, fmt.format(v), ha="center", va="center", color=color,
                 fontsize=9)
     ax.set_xticks(range(image.shape[1]))

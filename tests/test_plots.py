@@ -293,3 +293,11 @@ def test_feature_maps_rows_per_layer_with_shapes():
 
 
 # --- chapter 7 tests (add below) ---
+
+
+def test_values_grid_writes_constant_arrays_in_a_visible_colour():
+    """An all-zero slice is drawn dark, so its numbers must be light."""
+    fig = plots.values_grid([np.zeros((2, 2)), np.array([[0.0, 1.0]])], show=False)
+    const, varied = fig.axes
+    assert {t.get_color() for t in const.texts} == {"white"}
+    assert [t.get_color() for t in varied.texts] == ["white", "black"]
