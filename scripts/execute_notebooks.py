@@ -24,15 +24,17 @@ def execute(path, timeout=1800):
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
         record_timing=False,
-        # Widget state in the metadata makes the book load require.js and an
-        # old widget loader from a CDN; the explorer of chapter 3 stores a
-        # still picture for the web page instead.
-        store_widget_state=False,
+        # nbclient 0.11 needs the widget state to capture Output widgets
+        # (chapter 3's explorer); it is dropped below.
+        store_widget_state=True,
     )
     start = time.perf_counter()
     client.execute()
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+    # Widget state in the metadata makes the book load require.js and an old
+    # widget loader from a CDN; the explorer stores a still picture instead.
+    nb.metadata.pop("widgets", None)
     nbformat.write(nb, path)
     return time.perf_counter() - start
 
