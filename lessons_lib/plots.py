@@ -778,12 +778,16 @@ def misclassified(images, y_true, y_pred, count=12, ncols=6, size=1.9,
     return _finish(fig, show)
 
 
-def filters(kernel, channel=0, ncols=8, size=1.1, show=True):
+def filters(kernel, channel=0, ncols=8, size=1.1, shared=False, show=True):
     """The learned kernels of a Conv2D layer, one small image per filter.
 
-    All kernels share one gray scale, symmetric around zero: mid gray is a
-    weight of 0, white the largest positive and black the most negative
-    weight of the layer, so kernels can be compared with each other.
+    Gray scales are symmetric around zero: mid gray is a weight of 0. By
+    default every kernel gets its own scale (white its largest positive,
+    black its most negative weight), which shows the pattern of each one:
+    after training a few kernels have much larger weights than the rest,
+    and on one shared scale most would look uniformly gray. With
+    ``shared=True`` all kernels use the scale of the largest weight of the
+    layer, with a colour bar, so that their strengths can be compared.
 
     Parameters
     ----------
@@ -797,6 +801,9 @@ def filters(kernel, channel=0, ncols=8, size=1.1, show=True):
         Kernels per row, by default 8.
     size : float, optional
         Width of one kernel in inches.
+    shared : bool, optional
+        One gray scale for all kernels (with a colour bar) instead of one
+        per kernel, by default False.
     show : bool, optional
         Display the figure (default) or return it.
 
@@ -824,9 +831,11 @@ def filters(kernel, channel=0, ncols=8, size=1.1, show=True):
         if i >= count:
             ax.axis("off")
             continue
-        shown = ax.imshow(weights[:, :, i], cmap="gray", vmin=-limit, vmax=limit)
+        own = limit if shared else (float(np.abs(weights[:, :, i]).max()) or 1.0)
+        shown = ax.imshow(weights[:, :, i], cmap="gray", vmin=-own, vmax=own)
         ax.set_title(i18n.t("filter", index=i), fontsize=8)
-    fig.colorbar(shown, ax=axes, fraction=0.03, pad=0.02)
+    if shared:
+        fig.colorbar(shown, ax=axes, fraction=0.03, pad=0.02)
     if show:
         plt.show()
         return None
@@ -932,4 +941,98 @@ def channel_histograms(arrays, titles=None, bins=40, show=True):
         ax.legend(fontsize="small")
         if titles is not None:
             ax.set_title(titles[i])
+    return _finish(fig, show)
+
+
+def dropout_vectors(vectors, titles=None, show=True):
+    """Bar charts of activation vectors, one panel per vector, stacked.
+
+    Made to compare a layer's activations with what dropout makes of them:
+    in training some values become 0 and the others grow, in inference
+    they pass unchanged. Zeros are drawn in the highlight colour.
+
+    Parameters
+    ----------
+    vectors : sequence of array_like
+        One-dimensional, all of the same length.
+    titles : sequence of str, optional
+        One title per vector.
+    show : bool, optional
+        Display the figure (default) or return it.
+
+    Introduced in chapter 7, Going further.
+    """
+    vectors = [np.asarray(v, dtype=float) for v in vectors]
+    if not vectors or any(v.ndim != 1 for v in vectors):
+        raise ValueError(
+            "vectors must hold one-dimensional arrays, got shapes "
+            f"{[v.shape for v in vectors]}"
+        )
+    if len({v.size for v in vectors}) != 1:
+        raise ValueError(
+            f"vectors must all have the same length, got {[v.size for v in vectors]}"
+        )
+    if titles is not None and len(titles) != len(vectors):
+        raise ValueError(
+            f"titles must hold one title per vector ({len(vectors)}), got {len(titles)}"
+        )
+    top = max(float(np.max(v)) for v in vectors)
+    fig, axes = plt.subplots(len(vectors), 1, figsize=(8, 1.7 * len(vectors)),
+                             sharex=True, squeeze=False)
+    for i, (ax, v) in enumerate(zip(axes[:, 0], vectors)):
+        colors = [_HIGHLIGHT if x == 0 else "#1c7ed6" for x in v]
+        ax.bar(np.arange(v.size), v, color=colors)
+        ax.set_ylim(0, top * 1.1 if top > 0 else 1)
+        ax.set_ylabel(i18n.t("ch07_value"))
+        ax.grid(alpha=0.3, axis="y")
+        if titles is not None:
+            ax.set_title(titles[i])
+    axes[-1, 0].set_xlabel(i18n.t("ch07_unit"))
+    return _finish(fig, show)
+
+
+def early_stopping(history, patience, show=True):
+    """The validation loss per epoch, with the epoch early stopping keeps.
+
+    Marks the epoch with the lowest validation loss (the weights that
+    ``EarlyStopping(restore_best_weights=True)`` restores) and shades the
+    ``patience`` epochs after it, in which the loss did not improve.
+
+    Parameters
+    ----------
+    history : keras.callbacks.History or dict
+        What ``model.fit`` returns, or its ``.history`` dict, with a
+        ``"val_loss"`` entry.
+    patience : int
+        The ``patience`` given to ``EarlyStopping``, >= 0.
+    show : bool, optional
+        Display the figure (default) or return it.
+
+    Introduced in chapter 7, Going further.
+    """
+    hist = getattr(history, "history", history)
+    if not isinstance(hist, dict) or not hist.get("val_loss"):
+        raise ValueError(
+            "history must be what model.fit returns (or its .history dict) "
+            f"with a 'val_loss' entry, got {type(history).__name__}"
+        )
+    if isinstance(patience, bool) or not isinstance(patience, int) or patience < 0:
+        raise ValueError(f"patience must be an int >= 0, got {patience!r}")
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    for key, label in (("loss", "training"), ("val_loss", "validation")):
+        values = hist.get(key)
+        if values:
+            ax.plot(np.arange(1, len(values) + 1), values, marker="o",
+                    label=i18n.t(label))
+    val = np.asarray(hist["val_loss"], dtype=float)
+    best = int(np.argmin(val)) + 1
+    ax.axvspan(best, min(best + patience, len(val)), color="0.85",
+               label=i18n.t("ch07_patience", patience=patience))
+    ax.plot([best], [val[best - 1]], marker="*", markersize=18,
+            color=_HIGHLIGHT, linestyle="none",
+            label=i18n.t("ch07_best_epoch", epoch=best))
+    ax.set_xlabel(i18n.t("epoch"))
+    ax.set_ylabel(i18n.t("loss"))
+    ax.grid(alpha=0.3)
+    ax.legend()
     return _finish(fig, show)

@@ -262,15 +262,23 @@ def test_misclassified_shows_only_wrong_ones_localised():
         plots.misclassified(images, np.zeros(5), np.zeros(5), show=False)
 
 
-def test_filters_one_panel_per_filter_on_a_shared_scale():
+def test_filters_one_panel_per_filter_own_or_shared_scale():
     i18n.set_language("nl")
     kernel = np.linspace(-2, 1, 3 * 3 * 2 * 10).reshape(3, 3, 2, 10)
-    fig = plots.filters(kernel, channel=1, ncols=4, show=False)
+    fig = plots.filters(kernel, channel=1, ncols=4, shared=True, show=False)
     panels = [ax for ax in fig.axes if ax.images and ax.get_title()]
     assert [ax.get_title() for ax in panels] == [i18n.t("filter", "nl", index=i) for i in range(10)]
     limit = np.abs(kernel[:, :, 1]).max()
     assert all(ax.images[0].get_clim() == (-limit, limit) for ax in panels)
+    assert len(fig.axes) > 4 * 3  # the panels and a colour bar
     np.testing.assert_array_equal(panels[3].images[0].get_array(), kernel[:, :, 1, 3])
+    # By default every filter has its own scale, and there is no colour bar.
+    fig = plots.filters(kernel, channel=1, ncols=4, show=False)
+    panels = [ax for ax in fig.axes if ax.images and ax.get_title()]
+    assert len(fig.axes) == 4 * 3
+    for i, ax in enumerate(panels):
+        own = np.abs(kernel[:, :, 1, i]).max()
+        assert ax.images[0].get_clim() == (-own, own)
     with pytest.raises(ValueError, match="kh, kw, C_in, C_out"):
         plots.filters(np.zeros((3, 3, 4)), show=False)
     with pytest.raises(ValueError, match="channel must be in 0..1"):
@@ -301,3 +309,46 @@ def test_values_grid_writes_constant_arrays_in_a_visible_colour():
     const, varied = fig.axes
     assert {t.get_color() for t in const.texts} == {"white"}
     assert [t.get_color() for t in varied.texts] == ["white", "black"]
+
+
+def test_channel_histograms_one_panel_per_array_in_russian():
+    i18n.set_language("ru")
+    try:
+        before = np.random.default_rng(0).normal(3.0, 2.0, size=(50, 4, 4, 3))
+        fig = plots.channel_histograms([before, (before - 3) / 2], titles=["a", "b"],
+                                       show=False)
+        assert len(fig.axes) == 2 and fig.axes[1].get_title() == "b"
+        assert "канал 2" in texts(fig) and "значение" in texts(fig)
+        with pytest.raises(ValueError, match="same number of channels"):
+            plots.channel_histograms([np.zeros((5, 3)), np.zeros((5, 2))], show=False)
+    finally:
+        i18n.set_language("en")
+
+
+def test_dropout_vectors_marks_zeros():
+    i18n.set_language("en")
+    v = np.array([1.0, 2.0, 0.5, 3.0])
+    fig = plots.dropout_vectors([v, np.array([0, 4.0, 0, 6.0]), v],
+                                titles=["in", "training", "inference"], show=False)
+    assert len(fig.axes) == 3 and fig.axes[1].get_title() == "training"
+    colors = [bar.get_facecolor() for bar in fig.axes[1].patches]
+    assert colors[0] == colors[2] != colors[1]
+    with pytest.raises(ValueError, match="same length"):
+        plots.dropout_vectors([v, v[:2]], show=False)
+    with pytest.raises(ValueError, match="one-dimensional"):
+        plots.dropout_vectors([np.zeros((2, 2))], show=False)
+
+
+def test_early_stopping_marks_lowest_validation_loss():
+    i18n.set_language("en")
+    hist = {"loss": [0.5, 0.4, 0.3, 0.25, 0.2], "val_loss": [0.45, 0.35, 0.37, 0.36, 0.4]}
+    fig = plots.early_stopping(hist, patience=3, show=False)
+    labels = texts(fig)
+    assert i18n.t("ch07_best_epoch", epoch=2) in labels
+    assert i18n.t("ch07_patience", patience=3) in labels
+    star = [l for l in fig.axes[0].lines if l.get_marker() == "*"][0]
+    assert list(star.get_xdata()) == [2] and list(star.get_ydata()) == [0.35]
+    with pytest.raises(ValueError, match="patience"):
+        plots.early_stopping(hist, patience=-1, show=False)
+    with pytest.raises(ValueError, match="val_loss"):
+        plots.early_stopping({"loss": [1.0]}, patience=2, show=False)
