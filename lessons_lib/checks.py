@@ -600,3 +600,71 @@ exercise(
     wrong=[(421642, {}), (1605760, {}), (1625738, {}), ("1625866", {})],
 )
 # --- chapter 7 exercises (add below) ---
+
+exercise(
+    "ch07.bn_params",
+    expected=lambda: 4 * 64,
+    hint="hint_ch07_bn_params",
+    right=[(256, {}), (np.int64(256), {})],
+    wrong=[(128, {}), (64, {}), (2 * 64 + 1, {}), ((256,), {}), ("256", {})],
+)
+
+
+def _ch07_dropout_zeros(rate):
+    if isinstance(rate, bool) or not _is_number(rate) or not 0 <= rate < 1:
+        raise ValueError(f"rate must be a number in [0, 1), got {rate!r}")
+    return float(rate)
+
+
+exercise(
+    "ch07.dropout_zeros",
+    expected=_ch07_dropout_zeros,
+    hint="hint_ch07_dropout_zeros",
+    atol=0.02,
+    right=[(0.3, {"rate": 0.3}), (0.31, {"rate": 0.3}), (np.float32(0.5), {"rate": 0.5})],
+    wrong=[(0.7, {"rate": 0.3}), (30, {"rate": 0.3}), (1 / 0.7, {"rate": 0.3}),
+           ((0.3,), {"rate": 0.3})],
+)
+
+
+def _ch07_early_stop(val_loss, patience):
+    """(kept epoch, last epoch), counting from 1, as Keras' EarlyStopping."""
+    val_loss = [float(v) for v in val_loss]
+    if not val_loss:
+        raise ValueError("val_loss must hold at least one value, got none")
+    if isinstance(patience, bool) or not isinstance(patience, int) or patience < 0:
+        raise ValueError(f"patience must be an int >= 0, got {patience!r}")
+    best, wait = 0, 0
+    for epoch, value in enumerate(val_loss):
+        if value < val_loss[best] or epoch == 0:
+            best, wait = epoch, 0
+            continue
+        wait += 1
+        if wait >= patience:
+            return (best + 1, epoch + 1)
+    return (best + 1, len(val_loss))
+
+
+_CH07_VAL_LOSS = [0.42, 0.33, 0.30, 0.29, 0.31, 0.28, 0.30, 0.29, 0.32, 0.27]
+
+exercise(
+    "ch07.early_stop",
+    expected=_ch07_early_stop,
+    hint="hint_ch07_early_stop",
+    right=[((6, 9), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+           ([6, 9], {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+           ((4, 5), {"val_loss": _CH07_VAL_LOSS, "patience": 1})],
+    wrong=[((10, 10), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+           ((5, 8), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+           ((6, 10), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+           (6, {"val_loss": _CH07_VAL_LOSS, "patience": 3})],
+)
+
+exercise(
+    "ch07.third_block_params",
+    expected=lambda: (320 + 4 * 32 + 18496 + 4 * 64 + (3 * 3 * 64 + 1) * 128
+                      + 4 * 128 + (3 * 3 * 128 + 1) * 128 + (128 + 1) * 10),
+    hint="hint_ch07_third_block",
+    right=[(242442, {}), (np.int64(242442), {})],
+    wrong=[(422026, {}), (496394, {}), (241930, {}), ("242442", {})],
+)

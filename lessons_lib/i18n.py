@@ -424,6 +424,40 @@ STRINGS = {
         "ru": "истина: {true}\nпрогноз: {pred}",
         "nl": "werkelijk: {true}\nvoorspeld: {pred}",
     },
+    "ch07_channel": {"en": "channel {index}", "ru": "канал {index}", "nl": "kanaal {index}"},
+    "ch07_value": {"en": "value", "ru": "значение", "nl": "waarde"},
+    "ch07_count": {"en": "count", "ru": "количество", "nl": "aantal"},
+    "ch07_unit": {"en": "unit", "ru": "нейрон", "nl": "eenheid"},
+    "ch07_patience": {
+        "en": "patience: {patience} epochs without improvement",
+        "ru": "терпение: {patience} эпох(и) без улучшения",
+        "nl": "geduld: {patience} epochs zonder verbetering",
+    },
+    "ch07_best_epoch": {
+        "en": "lowest validation loss (epoch {epoch})",
+        "ru": "наименьшие потери на валидации (эпоха {epoch})",
+        "nl": "laagste validatieverlies (epoch {epoch})",
+    },
+    "hint_ch07_bn_params": {
+        "en": "BatchNormalization keeps four numbers per channel: a scale (gamma), a shift (beta), and the running mean and variance it uses in inference.",
+        "ru": "BatchNormalization хранит четыре числа на канал: масштаб (gamma), сдвиг (beta), а также скользящие среднее и дисперсию для режима предсказания.",
+        "nl": "BatchNormalization bewaart vier getallen per kanaal: een schaal (gamma), een verschuiving (beta) en het lopende gemiddelde en de lopende variantie die het bij voorspellen gebruikt.",
+    },
+    "hint_ch07_dropout_zeros": {
+        "en": "in training, dropout sets each value to 0 with probability rate, independently of the others; give a fraction between 0 and 1.",
+        "ru": "при обучении dropout обнуляет каждое значение с вероятностью rate, независимо от остальных; дайте долю от 0 до 1.",
+        "nl": "tijdens het trainen zet dropout elke waarde met kans rate op 0, onafhankelijk van de andere; geef een fractie tussen 0 en 1.",
+    },
+    "hint_ch07_early_stop": {
+        "en": "give (kept epoch, last epoch), counting from 1: the kept epoch has the lowest val_loss seen before stopping; training stops once patience epochs in a row have not beaten it.",
+        "ru": "дайте (сохранённая эпоха, последняя эпоха), считая с 1: сохранённая эпоха имеет наименьшее val_loss до остановки; обучение останавливается, когда patience эпох подряд не улучшили его.",
+        "nl": "geef (bewaarde epoch, laatste epoch), geteld vanaf 1: de bewaarde epoch heeft het laagste val_loss van voor het stoppen; het trainen stopt zodra patience epochs op rij het niet verbeterd hebben.",
+    },
+    "hint_ch07_third_block": {
+        "en": "the new block adds Conv2D (3 * 3 * 64 + 1) * 128 and BatchNormalization 4 * 128 parameters; after a third pooling Flatten receives 3 x 3 x 128 values (7 // 2 = 3), so the first Dense layer shrinks.",
+        "ru": "новый блок добавляет Conv2D с (3 * 3 * 64 + 1) * 128 и BatchNormalization с 4 * 128 параметрами; после третьей подвыборки на Flatten приходит 3 x 3 x 128 значений (7 // 2 = 3), поэтому первый полносвязный слой уменьшается.",
+        "nl": "het nieuwe blok voegt Conv2D met (3 * 3 * 64 + 1) * 128 en BatchNormalization met 4 * 128 parameters toe; na een derde pooling krijgt Flatten 3 x 3 x 128 waarden (7 // 2 = 3), dus de eerste dense laag krimpt.",
+    },
 }
 
 

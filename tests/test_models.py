@@ -115,3 +115,41 @@ def test_receptive_field_mask_rejects_too_small_input():
 
 
 # --- chapter 7 tests (add below) ---
+
+
+def test_improved_cnn_layers_shapes_and_parameters():
+    model = models.improved_cnn()
+    assert [type(l).__name__ for l in model.layers] == [
+        "RandomTranslation", "RandomFlip",
+        "Conv2D", "BatchNormalization", "MaxPooling2D",
+        "Conv2D", "BatchNormalization", "MaxPooling2D",
+        "Flatten", "Dense", "Dropout", "Dense"]
+    assert model.output_shape == (None, 10)
+    assert model.get_layer("pool2").output.shape[1:] == (7, 7, 64)
+    # the course CNN plus 4 numbers per channel for each BatchNormalization
+    assert model.count_params() == 421642 + 4 * 32 + 4 * 64 == 422026
+    assert model.get_layer("norm2").count_params() == 256
+    assert len(model.non_trainable_weights) == 4  # moving means and variances
+    assert model.get_layer("dropout").rate == 0.3
+    assert model.loss == "sparse_categorical_crossentropy"
+    assert type(model.optimizer).__name__ == "Adam"
+
+
+def test_improved_cnn_augments_and_drops_only_in_training():
+    keras.utils.set_random_seed(0)
+    model = models.improved_cnn()
+    rng = np.random.default_rng(0)
+    x = rng.random((8, 28, 28, 1)).astype("float32")
+    x[:, :, :14] = 0.0  # left half dark: a flip or a shift changes the image
+    augment = keras.Sequential([model.get_layer("shift"), model.get_layer("flip")])
+    same = keras.ops.convert_to_numpy(augment(x, training=False))
+    np.testing.assert_array_equal(same, x)
+    changed = keras.ops.convert_to_numpy(augment(x, training=True))
+    assert changed.shape == x.shape
+    assert not np.allclose(changed, x)
+    p1 = keras.ops.convert_to_numpy(model(x, training=False))
+    p2 = keras.ops.convert_to_numpy(model(x, training=False))
+    np.testing.assert_array_equal(p1, p2)  # inference is deterministic
+    t1 = keras.ops.convert_to_numpy(model(x, training=True))
+    assert not np.allclose(t1, p1)
+    np.testing.assert_allclose(t1.sum(axis=1), 1.0, rtol=1e-5)
