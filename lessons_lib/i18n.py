@@ -430,12 +430,12 @@ STRINGS = {
     "ch07_unit": {"en": "unit", "ru": "нейрон", "nl": "eenheid"},
     "ch07_patience": {
         "en": "patience: {patience} epochs without improvement",
-        "ru": "терпение: {patience} эпох(и) без улучшения",
+        "ru": "терпение: эпох без улучшения — {patience}",
         "nl": "geduld: {patience} epochs zonder verbetering",
     },
     "ch07_best_epoch": {
         "en": "lowest validation loss (epoch {epoch})",
-        "ru": "наименьшие потери на валидации (эпоха {epoch})",
+        "ru": "наименьшие потери на проверке (эпоха {epoch})",
         "nl": "laagste validatieverlies (epoch {epoch})",
     },
     "hint_ch07_bn_params": {

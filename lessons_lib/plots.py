@@ -949,7 +949,8 @@ def dropout_vectors(vectors, titles=None, show=True):
 
     Made to compare a layer's activations with what dropout makes of them:
     in training some values become 0 and the others grow, in inference
-    they pass unchanged. Zeros are drawn in the highlight colour.
+    they pass unchanged. A zero has no bar to colour, so an orange cross on
+    the axis marks every unit that is 0.
 
     Parameters
     ----------
@@ -980,8 +981,11 @@ def dropout_vectors(vectors, titles=None, show=True):
     fig, axes = plt.subplots(len(vectors), 1, figsize=(8, 1.7 * len(vectors)),
                              sharex=True, squeeze=False)
     for i, (ax, v) in enumerate(zip(axes[:, 0], vectors)):
-        colors = [_HIGHLIGHT if x == 0 else "#1c7ed6" for x in v]
-        ax.bar(np.arange(v.size), v, color=colors)
+        ax.bar(np.arange(v.size), v, color="#1c7ed6")
+        zeros = np.flatnonzero(v == 0)
+        if zeros.size:
+            ax.plot(zeros, np.zeros(zeros.size), linestyle="none", marker="X",
+                    markersize=11, color=_HIGHLIGHT, clip_on=False, zorder=3)
         ax.set_ylim(0, top * 1.1 if top > 0 else 1)
         ax.set_ylabel(i18n.t("ch07_value"))
         ax.grid(alpha=0.3, axis="y")

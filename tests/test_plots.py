@@ -331,8 +331,12 @@ def test_dropout_vectors_marks_zeros():
     fig = plots.dropout_vectors([v, np.array([0, 4.0, 0, 6.0]), v],
                                 titles=["in", "training", "inference"], show=False)
     assert len(fig.axes) == 3 and fig.axes[1].get_title() == "training"
-    colors = [bar.get_facecolor() for bar in fig.axes[1].patches]
-    assert colors[0] == colors[2] != colors[1]
+    # A dropped unit has no bar; an orange cross on the axis marks it.
+    crosses = fig.axes[1].lines[0]
+    np.testing.assert_array_equal(crosses.get_xdata(), [0, 2])
+    np.testing.assert_array_equal(crosses.get_ydata(), [0, 0])
+    assert crosses.get_marker() == "X"
+    assert not fig.axes[0].lines  # nothing dropped there
     with pytest.raises(ValueError, match="same length"):
         plots.dropout_vectors([v, v[:2]], show=False)
     with pytest.raises(ValueError, match="one-dimensional"):
