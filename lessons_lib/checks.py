@@ -435,18 +435,31 @@ exercise(
 )
 
 
-def _ch04_shift(answer):
-    expected = i18n.t("type_array", shape=(6, 6))
+def _finite_array(answer, shape, hint):
+    """``(array, None)`` for a finite float array of ``shape``, else ``(None, verdict)``.
+
+    The verdict says "wrong type" for anything that is not a finite numeric
+    array and "wrong shape" (with ``hint``) for an array of another shape.
+    """
+    expected = i18n.t("type_array", shape=shape)
+    wrong_type = (None, _wrong("check_wrong_type", expected=expected, got=_describe(answer)))
     if isinstance(answer, (str, bytes, dict, set, bool, np.bool_)):
-        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
+        return wrong_type
     try:
-        image = np.asarray(answer, dtype=float)
+        array = np.asarray(answer, dtype=float)
     except (TypeError, ValueError):
-        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
-    if image.shape != (6, 6):
-        return _wrong("check_wrong_shape", "hint_ch04_shift", expected=(6, 6), got=image.shape)
-    if not np.isfinite(image).all():
-        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
+        return wrong_type
+    if array.shape != shape:
+        return None, _wrong("check_wrong_shape", hint, expected=shape, got=array.shape)
+    if not np.isfinite(array).all():
+        return wrong_type
+    return array, None
+
+
+def _ch04_shift(answer):
+    image, verdict = _finite_array(answer, (6, 6), "hint_ch04_shift")
+    if verdict is not None:
+        return verdict
     if not image.any():
         return _wrong("ch04_shift_zero", "hint_ch04_shift")
     shifted = np.roll(image, 1, axis=1)
@@ -504,17 +517,9 @@ _CH05_GRAYS = (0.0, 0.5, 1.0)
 
 
 def _ch05_red(answer):
-    expected = i18n.t("type_array", shape=(3, 3, 3))
-    if isinstance(answer, (str, bytes, dict, set, bool, np.bool_)):
-        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
-    try:
-        kernel = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
-    if kernel.shape != (3, 3, 3):
-        return _wrong("check_wrong_shape", "hint_ch05_red", expected=(3, 3, 3), got=kernel.shape)
-    if not np.isfinite(kernel).all():
-        return _wrong("check_wrong_type", expected=expected, got=_describe(answer))
+    kernel, verdict = _finite_array(answer, (3, 3, 3), "hint_ch05_red")
+    if verdict is not None:
+        return verdict
 
     def response(colour):
         return float(ops.conv2d(np.ones((5, 5, 3)) * colour, kernel)[1, 1])
