@@ -16,11 +16,18 @@ unless ``navbar_persistent`` is set, while sphinx-book-theme 1.3 (whose
 theme.conf leaves it empty) has no top navbar and its own search field in the
 sidebar: every page showed an empty bar with a second search field above the
 article. This sets ``navbar_persistent`` to [] unless _config.yml sets it.
+
+At 390 px, a phone's width, a long inline code span (the pip command with
+the repository's URL on the "Start here" pages) pushed the page sideways;
+``static/course_theme.css`` lets inline code and long words break.
 """
 
 from __future__ import annotations
 
-__version__ = "1.0"
+from pathlib import Path
+
+__version__ = "1.1"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
 def _key(script):
@@ -49,8 +56,17 @@ def no_top_navbar(app, config):
         options.setdefault("navbar_persistent", [])
 
 
+def long_code_breaks(app):
+    """Add course_theme.css: long inline code wraps on a phone's screen."""
+    if app.builder.format == "html":
+        if str(STATIC_DIR) not in app.config.html_static_path:
+            app.config.html_static_path.append(str(STATIC_DIR))
+        app.add_css_file("course_theme.css")
+
+
 def setup(app):
     app.connect("config-inited", no_top_navbar)
+    app.connect("builder-inited", long_code_breaks)
     # Late, after the handlers that add a page's own scripts (MathJax).
     app.connect("html-page-context", drop_repeated_scripts, priority=900)
     return {"version": __version__, "env_version": 1,
