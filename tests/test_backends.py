@@ -6,14 +6,13 @@ nbval checks must equal the stored one, which was made with TensorFlow.
 requirements.txt installs JAX, so CI always runs the JAX case.
 """
 
-import configparser
 import importlib.util
-import re
 import shutil
 from pathlib import Path
 
 import nbformat
 import pytest
+from nboutputs import checked_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "chapters" / "en" / "02_convolution.ipynb"
@@ -22,41 +21,6 @@ NOTEBOOK = ROOT / "chapters" / "en" / "02_convolution.ipynb"
 # the same seed gives other numbers on JAX than on TensorFlow. Matched by a
 # piece of their source; everything else must be equal.
 BACKEND_RANDOM = ('print("before training:")',)
-
-
-def _masks():
-    config = configparser.ConfigParser()
-    config.read(ROOT / "tests" / "sanitize.cfg")
-    return [(re.compile(config[s]["regex"]), config[s]["replace"]) for s in config.sections()]
-
-
-MASKS = _masks()  # nbval's masks, read once
-
-
-def sanitize(text):
-    for pattern, replace in MASKS:
-        text = pattern.sub(replace, text)
-    return text
-
-
-def checked_outputs(nb):
-    """(cell index, text) of every cell whose output nbval compares."""
-    out = []
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type != "code" or "nbval-ignore-output" in cell.metadata.get("tags", []):
-            continue
-        if any(piece in cell.source for piece in BACKEND_RANDOM):
-            continue
-        texts = []
-        for o in cell.outputs:
-            if o.output_type == "stream":
-                texts.append(o.text)
-            elif o.output_type == "error":
-                texts.append(f"{o.ename}: {o.evalue}")
-            elif "data" in o:
-                texts.append(o.data.get("text/plain", ""))
-        out.append((i, sanitize("".join(texts))))
-    return out
 
 
 @pytest.mark.parametrize("backend, module", [("jax", "jax"), ("torch", "torch")])
@@ -68,7 +32,7 @@ def test_convolution_chapter_runs_on_another_backend(backend, module, tmp_path, 
     copy = tmp_path / NOTEBOOK.name
     shutil.copy(NOTEBOOK, copy)
     nb = nbformat.read(copy, as_version=4)
-    stored = checked_outputs(nb)
+    stored = checked_outputs(nb, leave_out=BACKEND_RANDOM)
     assert len(stored) > 20, "the chapter has too few checked outputs to prove anything"
     monkeypatch.setenv("KERAS_BACKEND", backend)
     # A last cell tells which backend the kernel really ran on.
@@ -77,7 +41,7 @@ def test_convolution_chapter_runs_on_another_backend(backend, module, tmp_path, 
                             resources={"metadata": {"path": str(tmp_path)}})
     client.execute()
     assert nb.cells.pop().outputs[0].text.strip() == backend
-    fresh = checked_outputs(nb)
+    fresh = checked_outputs(nb, leave_out=BACKEND_RANDOM)
     differ = [f"cell {i} on {backend}:\n--- stored (TensorFlow)\n{want}\n--- {backend}\n{got}"
               for (i, want), (_, got) in zip(stored, fresh) if got != want]
     assert not differ, "\n".join(differ)
