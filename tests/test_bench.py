@@ -1,0 +1,102 @@
+"""The benchmark's bookkeeping (bench/run.py), without running the benchmark.
+
+``make bench`` takes more than an hour, so it is no test; these tests check
+that what it reports is right: which accuracies it finds in the three
+editions' outputs, how budgets and partial editions are judged, and that the
+report says when something does not hold.
+"""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_run"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _notebook(*texts):
+    nb = nbformat.v4.new_notebook()
+    for text in texts:
+        cell = nbformat.v4.new_code_cell("print(...)")
+        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
+        nb.cells.append(cell)
+    return nb
+
+
+def test_accuracies_are_found_in_every_edition(bench):
+    nb = _notebook(
+        "training accuracy:   0.9782\nvalidation accuracy: 0.9098\n",
+        "точность на тесте: 0.9123\n",
+        "testnauwkeurigheid: 0.9267\n",
+        "test accuracy >= 0.90: yes\n",  # a check, not a measurement
+        "1688/1688 - 15s - 9ms/step - accuracy: 0.8760 - loss: 0.34\n",  # a training log
+    )
+    assert bench.printed_accuracies(nb) == {
+        "training accuracy": 0.9782,
+        "validation accuracy": 0.9098,
+        "точность на тесте": 0.9123,
+        "testnauwkeurigheid": 0.9267,
+    }
+
+
+def test_every_committed_training_chapter_prints_its_test_accuracy(bench):
+    for lang in ("en", "ru", "nl"):
+        for name in ("01_images_and_dense_baseline", "06_cnn_fashion_mnist", "07_going_further"):
+            nb = nbformat.read(ROOT / "chapters" / lang / f"{name}.ipynb", as_version=4)
+            found = bench.printed_accuracies(nb)
+            assert found, f"{lang}/{name}: the benchmark finds no printed accuracy"
+            assert all(0.8 < v < 1 for v in found.values()), (lang, name, found)
+
+
+def _nb_result(seconds):
+    return {"seconds": {"median": seconds, "min": seconds, "max": seconds, "runs": [seconds]},
+            "identical_between_runs": True, "identical_to_stored": True, "accuracies": {},
+            "slowest_cells": [{"seconds": seconds / 2, "share": 0.5, "first_line": "model.fit("}]}
+
+
+def test_budgets_judge_whole_editions_only(bench):
+    whole = {f"chapters/en/{p.name}": _nb_result(70.0) for p in sorted((ROOT / "chapters" / "en").glob("*.ipynb"))}
+    partial = {"chapters/ru/02_convolution.ipynb": _nb_result(12.0)}
+    rows = bench.budgets({"notebooks": {**whole, **partial}, "book_seconds": 61.0,
+                          "make_test": {"seconds": 1400.0}})
+    by_name = {r["budget"]: r for r in rows}
+    assert "one edition's notebooks (s) [ru]" not in by_name
+    edition = by_name["one edition's notebooks (s) [en]"]
+    assert edition["measured"] == pytest.approx(70.0 * len(whole))
+    assert edition["holds"] is (70.0 * len(whole) <= 7 * 60)
+    assert by_name["book build (s)"]["holds"] is False
+    assert by_name["make test (s)"]["holds"] is True
+
+
+def test_report_says_what_does_not_hold(bench, tmp_path):
+    results = {
+        "date": "2026-11-24 10:00", "repeats": 2,
+        "machine": {"cpu": "test CPU", "cores": 2, "platform": "Linux", "python": "3.11",
+                    "keras": "3", "backend": "tensorflow"},
+        "book_seconds": 9.0,
+        "notebooks": {"chapters/en/02_convolution.ipynb": {**_nb_result(12.0), "identical_between_runs": False}},
+        "models": {"course_cnn": {
+            "fit": {}, "epochs_run": 10,
+            "train_seconds": {"median": 200.0, "min": 190.0, "max": 210.0, "runs": [190.0, 210.0]},
+            "seconds_per_epoch": {"median": 20.0, "min": 19.0, "max": 21.0, "runs": []},
+            "images_per_second": 2700, "test_accuracy": {"median": 0.91, "min": 0.905, "max": 0.915,
+                                                         "runs": [0.905, 0.915]},
+            "accuracy_floor": 0.9, "reaches_floor": True, "reproducible": False}},
+    }
+    bench.save(results, tmp_path)
+    report = (tmp_path / "results.md").read_text(encoding="utf-8")
+    assert "| course CNN, 10 epochs (s) | 180 | 200.0 | NO |" in report
+    assert "| chapters/en/02_convolution.ipynb | 12.0 (12.0-12.0) | NO | yes |" in report
+    assert "0.9050, 0.9150" in report and "Partial" in report
+    assert (tmp_path / "results.json").exists()
