@@ -2,6 +2,7 @@
 
 Usage: python bench/run.py [--repeats N] [--notebooks GLOB] [--skip-notebooks]
                            [--skip-models] [--make-test] [--out bench]
+       python bench/run.py --report-only   (rewrite results.md from results.json)
 
 Measures, on this machine:
 - the execution time of every notebook (each run ``--repeats`` times in a
@@ -88,7 +89,7 @@ def machine():
 
 def spread(values):
     return {
-        "median": statistics.median(values),
+        "median": round(statistics.median(values), 4),
         "min": min(values),
         "max": max(values),
         "runs": values,
@@ -118,6 +119,15 @@ def printed_accuracies(nb):
     return found
 
 
+def cell_label(source):
+    """A cell's most telling line: a training or setup call if it has one, else its first code line."""
+    lines = [ln.strip() for ln in source.splitlines() if ln.strip() and not ln.strip().startswith(("#", "%"))]
+    for ln in lines:
+        if re.search(r"\.(fit|evaluate|predict|setup)\(", ln):
+            return ln
+    return lines[0] if lines else ""
+
+
 def run_notebook(path):
     import nbformat
     from nbclient import NotebookClient
@@ -128,8 +138,7 @@ def run_notebook(path):
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
-    cells = [(cell_seconds(c), c.source.strip().splitlines()[0] if c.source.strip() else "")
-             for c in nb.cells if c.cell_type == "code"]
+    cells = [(cell_seconds(c), cell_label(c.source)) for c in nb.cells if c.cell_type == "code"]
     return {"seconds": seconds, "outputs": checked_outputs(nb),
             "accuracies": printed_accuracies(nb), "cells": cells}
 
@@ -156,7 +165,7 @@ def bench_notebooks(repeats, pattern="*/*.ipynb", save=None):
             "accuracies": accuracies,
             "accuracies_within_tolerance": all(s < REPRO_TOLERANCE for s in spreads),
             "slowest_cells": [{"seconds": round(sec, 1), "share": round(sec / first["seconds"], 2),
-                               "first_line": line} for sec, line in slowest],
+                               "cell": line} for sec, line in slowest],
         }
         print(f"{key}: {times} s, identical: {results[key]['identical_between_runs']}, "
               f"accuracies: {accuracies}", flush=True)
@@ -307,9 +316,9 @@ def write_markdown(results, path):
             acc = "; ".join(f"{k} {'/'.join(f'{v:.4f}' for v in vals if v is not None)}"
                             for k, vals in r.get("accuracies", {}).items()) or "-"
             slow = r.get("slowest_cells") or [{}]
-            cell = (f"`{slow[0]['first_line'][:40]}` {slow[0]['seconds']} s ({slow[0]['share']:.0%})"
+            cell = (f"`{slow[0]['cell'][:40]}` {slow[0]['seconds']} s ({slow[0]['share']:.0%})"
                     if slow[0] else "")
-            lines.append(f"| {name} | {s['median']} ({s['min']}-{s['max']}) | "
+            lines.append(f"| {name} | {s['median']:.1f} ({s['min']:.1f}-{s['max']:.1f}) | "
                          f"{_yes(r['identical_between_runs'])} | {_yes(r['identical_to_stored'])} | "
                          f"{acc} | {cell} |")
         for lang in ("en", "ru", "nl"):
@@ -339,11 +348,17 @@ def main(argv=None):
     parser.add_argument("--skip-models", action="store_true")
     parser.add_argument("--make-test", action="store_true")
     parser.add_argument("--out", default=str(ROOT / "bench"))
+    parser.add_argument("--report-only", action="store_true",
+                        help="measure nothing: rewrite results.md from results.json")
     args = parser.parse_args(argv)
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     out = Path(args.out)
+    if args.report_only:
+        save(json.loads((out / "results.json").read_text(encoding="utf-8")), out)
+        print((out / "results.md").read_text(encoding="utf-8"))
+        return 0
     results = {"date": time.strftime("%Y-%m-%d %H:%M"), "repeats": args.repeats,
                "machine": machine()}
     started = time.perf_counter()

@@ -62,7 +62,7 @@ def test_every_committed_training_chapter_prints_its_test_accuracy(bench):
 def _nb_result(seconds):
     return {"seconds": {"median": seconds, "min": seconds, "max": seconds, "runs": [seconds]},
             "identical_between_runs": True, "identical_to_stored": True, "accuracies": {},
-            "slowest_cells": [{"seconds": seconds / 2, "share": 0.5, "first_line": "model.fit("}]}
+            "slowest_cells": [{"seconds": seconds / 2, "share": 0.5, "cell": "model.fit("}]}
 
 
 def test_budgets_judge_whole_editions_only(bench):
@@ -100,3 +100,10 @@ def test_report_says_what_does_not_hold(bench, tmp_path):
     assert "| chapters/en/02_convolution.ipynb | 12.0 (12.0-12.0) | NO | yes |" in report
     assert "0.9050, 0.9150" in report and "Partial" in report
     assert (tmp_path / "results.json").exists()
+
+
+def test_a_cell_is_named_by_its_training_call(bench):
+    assert bench.cell_label("start = time.perf_counter()\nhistory = model.fit(\n    x, y)\n") == "history = model.fit("
+    assert bench.cell_label("# Setup\nimport sys\n%pip install x\n") == "import sys"
+    assert bench.cell_label("import sys\nlessons_lib.setup(lang='nl')\n") == "lessons_lib.setup(lang='nl')"
+    assert bench.cell_label("# only a comment\n") == ""
