@@ -1,7 +1,7 @@
 """The course benchmark: how long students and CI wait, and how stable results are.
 
 Usage: python bench/run.py [--repeats N] [--notebooks GLOB] [--skip-notebooks]
-                           [--skip-models] [--make-test] [--out bench]
+                           [--skip-models] [--models a,b] [--make-test] [--out bench]
        python bench/run.py --report-only   (rewrite results.md from results.json)
 
 Measures, on this machine:
@@ -183,7 +183,7 @@ def bench_book():
         return round(time.perf_counter() - start, 1)
 
 
-def bench_models(repeats):
+def bench_models(repeats, names=tuple(MODELS)):
     import keras
 
     import lessons_lib
@@ -191,7 +191,8 @@ def bench_models(repeats):
 
     (x_train, y_train), (x_test, y_test) = data.load_fashion_mnist()
     results = {}
-    for name, (function, fit_args, floor) in MODELS.items():
+    for name in names:
+        function, fit_args, floor = MODELS[name]
         if not hasattr(models, function):
             results[name] = {"missing": f"lessons_lib.models.{function} does not exist yet"}
             continue
@@ -346,6 +347,8 @@ def main(argv=None):
                         help="which notebooks under chapters/ (a glob), by default all")
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-models", action="store_true")
+    parser.add_argument("--models", default=",".join(MODELS),
+                        help=f"which models, comma-separated (by default all: {','.join(MODELS)})")
     parser.add_argument("--make-test", action="store_true")
     parser.add_argument("--out", default=str(ROOT / "bench"))
     parser.add_argument("--report-only", action="store_true",
@@ -370,7 +373,11 @@ def main(argv=None):
             save=lambda partial: save({**results, "notebooks": partial}, out))
         save(results, out)
     if not args.skip_models:
-        results["models"] = bench_models(args.repeats)
+        names = [n.strip() for n in args.models.split(",") if n.strip()]
+        unknown = sorted(set(names) - set(MODELS))
+        if unknown:
+            parser.error(f"unknown model(s) {unknown}; known: {list(MODELS)}")
+        results["models"] = bench_models(args.repeats, names)
         save(results, out)
     if args.make_test:
         results["make_test"] = bench_make_test()

@@ -153,3 +153,28 @@ def test_improved_cnn_augments_and_drops_only_in_training():
     t1 = keras.ops.convert_to_numpy(model(x, training=True))
     assert not np.allclose(t1, p1)
     np.testing.assert_allclose(t1.sum(axis=1), 1.0, rtol=1e-5)
+
+
+def test_many_steps_per_call_change_no_number():
+    """steps_per_execution only batches calls: the trained weights are the same."""
+    rng = np.random.default_rng(0)
+    x = rng.random((100 * 8 + 3, 28, 28, 1), dtype="float32")  # not a multiple of 32 batches
+    y = rng.integers(0, 10, len(x))
+    weights = []
+    for steps in (1, models.steps_per_execution()):
+        keras.utils.set_random_seed(0)
+        model = models.dense_baseline()
+        model.compile(optimizer=model.optimizer, loss=model.loss, metrics=["accuracy"],
+                      steps_per_execution=steps)
+        history = model.fit(x, y, epochs=2, batch_size=8, validation_split=0.1, verbose=0)
+        weights.append((model.get_weights(), history.history))
+    assert models.steps_per_execution() > 1
+    (w1, h1), (w2, h2) = weights
+    for a, b in zip(w1, w2):
+        np.testing.assert_array_equal(a, b)
+    assert h1 == h2
+
+
+def test_course_models_run_many_steps_per_call():
+    for build in (models.dense_baseline, models.course_cnn, models.improved_cnn):
+        assert build().steps_per_execution == models.steps_per_execution()
