@@ -52,7 +52,8 @@ execute: $(STAMP)
 student: $(STAMP)
 	$(PY) -m lessons_lib.student student
 
-# The benchmark (not a test): timings, accuracies, budgets -> bench/results.md
+# The benchmark (not a test): timings, accuracies, budgets -> bench/results.md.
+# About 90 minutes on 2 cores; run it on an otherwise idle machine.
 bench: $(STAMP)
 	$(PY) bench/run.py --repeats 2 --make-test
 
