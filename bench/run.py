@@ -46,12 +46,13 @@ BUDGETS = {
 }
 
 # name: (model function in lessons_lib.models, fit arguments as its chapter
-# gives them, accuracy floor the chapter checks)
+# gives them, early-stopping patience as its chapter sets it (None: trains
+# every epoch; otherwise val_loss, best weights restored), accuracy floor the
+# chapter checks)
 MODELS = {
-    "dense_baseline": ("dense_baseline", dict(epochs=5, batch_size=32, validation_split=0.1), 0.87),
-    "course_cnn": ("course_cnn", dict(epochs=10, batch_size=32, validation_split=0.1), 0.90),
-    # chapter 7 also stops early (patience 3, best weights restored)
-    "improved_cnn": ("improved_cnn", dict(epochs=12, batch_size=64, validation_split=0.1), 0.925),
+    "dense_baseline": ("dense_baseline", dict(epochs=5, batch_size=32, validation_split=0.1), None, 0.87),
+    "course_cnn": ("course_cnn", dict(epochs=10, batch_size=32, validation_split=0.1), None, 0.90),
+    "improved_cnn": ("improved_cnn", dict(epochs=12, batch_size=64, validation_split=0.1), 3, 0.925),
 }
 # "test accuracy: 0.9123", "точность на тесте: 0.9123", "testnauwkeurigheid: 0.9267":
 # every accuracy a notebook prints, in the three editions' words
@@ -192,7 +193,7 @@ def bench_models(repeats, names=tuple(MODELS)):
     (x_train, y_train), (x_test, y_test) = data.load_fashion_mnist()
     results = {}
     for name in names:
-        function, fit_args, floor = MODELS[name]
+        function, fit_args, patience, floor = MODELS[name]
         if not hasattr(models, function):
             results[name] = {"missing": f"lessons_lib.models.{function} does not exist yet"}
             continue
@@ -210,9 +211,9 @@ def bench_models(repeats, names=tuple(MODELS)):
                     stamps[-1] = time.perf_counter() - stamps[-1]
 
             callbacks = [Timer()]
-            if name == "improved_cnn":  # as chapter 7 trains it
+            if patience is not None:
                 callbacks.append(keras.callbacks.EarlyStopping(
-                    monitor="val_loss", patience=3, restore_best_weights=True))
+                    monitor="val_loss", patience=patience, restore_best_weights=True))
             start = time.perf_counter()
             model.fit(x_train, y_train, verbose=0, callbacks=callbacks, **fit_args)
             totals.append(round(time.perf_counter() - start, 1))
@@ -245,13 +246,18 @@ def bench_make_test():
             "summary": summary[-1].strip("= ") if summary else proc.stderr[-500:]}
 
 
+def edition_seconds(notebooks, lang):
+    """Median seconds of each of one edition's notebooks in ``notebooks``."""
+    return [v["seconds"]["median"] for k, v in notebooks.items() if k.startswith(f"chapters/{lang}/")]
+
+
 def budgets(results):
     rows = []
     if "make_test" in results:
         rows.append(("make test (s)", results["make_test"]["seconds"]))
     nbs = results.get("notebooks", {})
     for lang in ("en", "ru", "nl"):
-        mine = [v["seconds"]["median"] for k, v in nbs.items() if k.startswith(f"chapters/{lang}/")]
+        mine = edition_seconds(nbs, lang)
         # only a whole edition counts against the budget
         if mine and len(mine) == len(list((ROOT / "chapters" / lang).glob("*.ipynb"))):
             rows.append(("one edition's notebooks (s)", round(sum(mine), 1), lang))
@@ -323,7 +329,7 @@ def write_markdown(results, path):
                          f"{_yes(r['identical_between_runs'])} | {_yes(r['identical_to_stored'])} | "
                          f"{acc} | {cell} |")
         for lang in ("en", "ru", "nl"):
-            total = sum(v["seconds"]["median"] for k, v in nbs.items() if k.startswith(f"chapters/{lang}/"))
+            total = sum(edition_seconds(nbs, lang))
             if total:
                 lines.append(f"| **{lang} edition, total** | {total:.1f} | | | | |")
         lines.append(f"| **all notebooks** | {sum(v['seconds']['median'] for v in nbs.values()):.1f} | | | | |")
