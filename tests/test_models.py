@@ -178,3 +178,37 @@ def test_many_steps_per_call_change_no_number():
 def test_course_models_run_many_steps_per_call():
     for build in (models.dense_baseline, models.course_cnn, models.improved_cnn):
         assert build().steps_per_execution == models.steps_per_execution()
+
+
+@pytest.mark.parametrize("build", [models.dense_baseline, models.course_cnn, models.improved_cnn])
+def test_course_models_train_exactly_the_steps_due(build):
+    """On the installed Keras, a course model as lessons_lib compiles it runs
+    ceil(n / batch_size) optimizer steps per epoch, no more, and Keras does
+    not warn that the input ran out of data (Keras before 3.7 does both with
+    steps_per_execution > 1). n is not a multiple of the batch, and one
+    epoch is more than one call of steps_per_execution steps."""
+    import math
+    import warnings
+
+    rng = np.random.default_rng(0)
+    n, batch_size, epochs = 37 * 16 + 5, 16, 2  # 38 steps per epoch, the last one short
+    x = rng.random((n, 28, 28, 1), dtype="float32")
+    y = rng.integers(0, 10, n)
+    keras.utils.set_random_seed(0)
+    model = build()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        model.fit(x, y, batch_size=batch_size, epochs=epochs, verbose=0)
+    ran_out = [str(w.message) for w in caught if "ran out of data" in str(w.message)]
+    assert ran_out == []
+    assert int(keras.ops.convert_to_numpy(model.optimizer.iterations)) == (
+        math.ceil(n / batch_size) * epochs)
+
+
+def test_steps_per_execution_falls_back_before_keras_3_7(monkeypatch):
+    monkeypatch.setattr(keras, "__version__", "3.6.0")
+    assert models.steps_per_execution() == 1
+    monkeypatch.setattr(keras, "__version__", "3.7.0")
+    expected = 1 if keras.backend.backend() == "torch" else 32
+    assert models.steps_per_execution() == expected
+    assert models._version_tuple("3.10.0rc1") == (3, 10)
