@@ -1,20 +1,94 @@
-"""Report how long every notebook took under nbval (issue: speed, measured).
+"""nbval settings for the whole suite: the instruction-set guard and timings.
 
-nbval runs each code cell as a test item; this adds up their times per
-notebook and prints the table, per edition and in total, at the end of
-`make test`. Nothing here changes what is tested.
+The instruction-set guard (issue: stored outputs must not depend on the
+processor). TensorFlow's CPU kernels (oneDNN) choose their code path by the
+processor's instruction set, and each path sums in its own order, so a
+training ends with other last digits on another kind of processor. Stored
+outputs that nbval compares must not depend on that. To catch an output that
+secretly does, the notebooks of some editions run under a capped instruction
+set (``ONEDNN_MAX_CPU_ISA``) while the others run under the machine's own:
+the stored outputs, made on one machine, must hold under both. This costs no
+extra run, only the slower kernels of the capped set.
+
+- ``COURSE_ISA_GUARD`` sets the caps, ``"en=AVX2,nl=AVX"`` by default
+  (AVX2 is what most readers' machines have, AVX the oldest path that still
+  uses vector instructions); ``COURSE_ISA_GUARD=off`` turns the guard off.
+- A cap the machine does not reach changes nothing there (oneDNN never goes
+  above what the processor has).
+- When ``ONEDNN_MAX_CPU_ISA`` is set for the whole run, it is respected for
+  every edition: the guard never overrides a choice made outside it.
+
+Timings: the nbval time of every notebook, per edition and in total, is
+printed at the end of ``make test``. Nothing here changes what is tested.
 """
 
+import os
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
+ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA"
+DEFAULT_GUARD = "en=AVX2,nl=AVX"
+_USER_ISA = os.environ.get(ISA_VARIABLE)
+
 _seconds = defaultdict(float)
+_isa_used = {}  # notebook -> the instruction set its kernel started with
+
+
+def parse_guard(text):
+    """``"en=AVX2,nl=AVX"`` -> ``{"en": "AVX2", "nl": "AVX"}``; ``"off"`` -> ``{}``."""
+    text = (text or "").strip()
+    if text.lower() in ("", "off", "0", "none"):
+        return {}
+    caps = {}
+    for part in text.split(","):
+        lang, sep, isa = part.partition("=")
+        if not sep or not lang.strip() or not isa.strip():
+            raise pytest.UsageError(
+                f"COURSE_ISA_GUARD must look like 'en=AVX2,nl=AVX' or 'off', got {text!r}")
+        caps[lang.strip()] = isa.strip().upper()
+    return caps
+
+
+def isa_for(path, guard, user_isa):
+    """The instruction-set cap a notebook's kernel starts with (None: the machine's own)."""
+    if user_isa:
+        return user_isa
+    return guard.get(Path(path).parent.name)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_setup(item):
+    """Start a notebook's kernel (nbval does so in the setup of its first cell)
+    under its edition's cap; the variable is put back right after, so nothing
+    else in this worker sees it."""
+    path = str(item.fspath)
+    isa = None
+    if path.endswith(".ipynb"):
+        isa = isa_for(path, parse_guard(os.environ.get("COURSE_ISA_GUARD", DEFAULT_GUARD)),
+                      _USER_ISA)
+        # reports carry user_properties from the pytest-xdist workers
+        item.user_properties.append(("instruction_set", isa or "the machine's own"))
+    before = os.environ.get(ISA_VARIABLE)
+    if isa:
+        os.environ[ISA_VARIABLE] = isa
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(ISA_VARIABLE, None)
+        else:
+            os.environ[ISA_VARIABLE] = before
 
 
 def pytest_runtest_logreport(report):
     path = report.nodeid.split("::", 1)[0]
     if path.endswith(".ipynb"):
         _seconds[path] += report.duration
+        for key, value in report.user_properties:
+            if key == "instruction_set":
+                _isa_used.setdefault(path, value)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -23,9 +97,13 @@ def pytest_terminal_summary(terminalreporter):
     write = terminalreporter.write_line
     terminalreporter.section("notebook execution times (nbval)")
     editions = defaultdict(float)
+    isa = {}
     for path, seconds in sorted(_seconds.items()):
         write(f"{seconds:8.1f} s  {path}")
         editions[Path(path).parent.name] += seconds
+        isa.setdefault(Path(path).parent.name, _isa_used.get(path))
     for lang, seconds in sorted(editions.items()):
-        write(f"{seconds:8.1f} s  edition {lang}")
+        cap = isa.get(lang)
+        where = f"  (instruction set: {cap})" if cap else ""
+        write(f"{seconds:8.1f} s  edition {lang}{where}")
     write(f"{sum(_seconds.values()):8.1f} s  all notebooks")

@@ -1,0 +1,81 @@
+"""The instruction-set guard of nbval (the root conftest.py) and the probe
+that proves TensorFlow honours ``ONEDNN_MAX_CPU_ISA`` on this machine.
+
+Without the guard, stored outputs that depend on the processor pass here and
+fail on a reader's machine of another kind; these tests make sure the guard
+really starts kernels under the cap, respects a cap set from outside, and
+that the cap reaches oneDNN at all.
+"""
+
+import importlib.util
+import os
+
+import pytest
+
+from conftest import ROOT
+
+
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def guard():
+    return _load("course_root_conftest", ROOT / "conftest.py")
+
+
+class _Item:
+    def __init__(self, path):
+        self.fspath = path
+        self.nodeid = f"{path}::Cell 0"
+        self.user_properties = []
+
+
+def test_parse_guard(guard):
+    assert guard.parse_guard("en=AVX2, nl=avx") == {"en": "AVX2", "nl": "AVX"}
+    assert guard.parse_guard("off") == {}
+    assert guard.parse_guard(guard.DEFAULT_GUARD)["en"] == "AVX2"
+    with pytest.raises(pytest.UsageError, match="COURSE_ISA_GUARD"):
+        guard.parse_guard("en:AVX2")
+
+
+def test_cap_per_edition_and_respects_outside_choice(guard):
+    caps = {"en": "AVX2", "nl": "AVX"}
+    assert guard.isa_for("chapters/en/06_cnn_fashion_mnist.ipynb", caps, None) == "AVX2"
+    assert guard.isa_for("chapters/ru/06_cnn_fashion_mnist.ipynb", caps, None) is None
+    assert guard.isa_for("chapters/ru/06_cnn_fashion_mnist.ipynb", caps, "SSE41") == "SSE41"
+    assert guard.isa_for("chapters/en/06_cnn_fashion_mnist.ipynb", caps, "SSE41") == "SSE41"
+
+
+def test_kernel_starts_under_the_cap_and_nothing_else_sees_it(guard, monkeypatch):
+    monkeypatch.delenv(guard.ISA_VARIABLE, raising=False)
+    monkeypatch.setenv("COURSE_ISA_GUARD", "nl=AVX")
+    monkeypatch.setattr(guard, "_USER_ISA", None)
+    item = _Item(str(ROOT / "chapters" / "nl" / "01_images_and_dense_baseline.ipynb"))
+    hook = guard.pytest_runtest_setup(item)
+    next(hook)  # nbval starts the kernel here, inside the setup
+    assert os.environ[guard.ISA_VARIABLE] == "AVX"
+    with pytest.raises(StopIteration):
+        next(hook)
+    assert guard.ISA_VARIABLE not in os.environ
+    assert item.user_properties == [("instruction_set", "AVX")]
+
+    other = _Item(str(ROOT / "chapters" / "ru" / "01_images_and_dense_baseline.ipynb"))
+    hook = guard.pytest_runtest_setup(other)
+    next(hook)
+    assert guard.ISA_VARIABLE not in os.environ
+    with pytest.raises(StopIteration):
+        next(hook)
+
+
+def test_onednn_honours_the_cap():
+    """One convolution under ``ONEDNN_MAX_CPU_ISA=AVX`` runs AVX code, not
+    AVX2 or AVX-512: the cap the guard sets reaches TensorFlow's kernels."""
+    isa = _load("bench_isa", ROOT / "bench" / "isa.py")
+    env = {**os.environ, "ONEDNN_MAX_CPU_ISA": "AVX"}
+    env.pop("TF_ENABLE_ONEDNN_OPTS", None)
+    used = isa.probe_isa(env)
+    assert "AVX" in used and "AVX2" not in used and "512" not in used, used
