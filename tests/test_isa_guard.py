@@ -35,24 +35,26 @@ class _Item:
 
 
 def test_parse_guard(guard):
-    assert guard.parse_guard("en=AVX2, nl=avx") == {"en": "AVX2", "nl": "AVX"}
+    assert guard.parse_guard("en=AVX2, nl/01_*=avx") == {"en/*": "AVX2", "nl/01_*": "AVX"}
     assert guard.parse_guard("off") == {}
-    assert guard.parse_guard(guard.DEFAULT_GUARD)["en"] == "AVX2"
+    assert guard.parse_guard(guard.DEFAULT_GUARD)["en/*"] == "AVX2"
     with pytest.raises(pytest.UsageError, match="COURSE_ISA_GUARD"):
         guard.parse_guard("en:AVX2")
 
 
 def test_cap_per_edition_and_respects_outside_choice(guard):
-    caps = {"en": "AVX2", "nl": "AVX"}
+    caps = guard.parse_guard(guard.DEFAULT_GUARD)
     assert guard.isa_for("chapters/en/06_cnn_fashion_mnist.ipynb", caps, None) == "AVX2"
     assert guard.isa_for("chapters/ru/06_cnn_fashion_mnist.ipynb", caps, None) is None
+    assert guard.isa_for("chapters/nl/02_convolution.ipynb", caps, None) == "AVX"
+    assert guard.isa_for("chapters/nl/06_cnn_fashion_mnist.ipynb", caps, None) is None
     assert guard.isa_for("chapters/ru/06_cnn_fashion_mnist.ipynb", caps, "SSE41") == "SSE41"
     assert guard.isa_for("chapters/en/06_cnn_fashion_mnist.ipynb", caps, "SSE41") == "SSE41"
 
 
 def test_kernel_starts_under_the_cap_and_nothing_else_sees_it(guard, monkeypatch):
     monkeypatch.delenv(guard.ISA_VARIABLE, raising=False)
-    monkeypatch.setenv("COURSE_ISA_GUARD", "nl=AVX")
+    monkeypatch.setenv("COURSE_ISA_GUARD", "nl/01_*=AVX")
     monkeypatch.setattr(guard, "_USER_ISA", None)
     item = _Item(str(ROOT / "chapters" / "nl" / "01_images_and_dense_baseline.ipynb"))
     hook = guard.pytest_runtest_setup(item)
