@@ -107,3 +107,34 @@ def test_a_cell_is_named_by_its_training_call(bench):
     assert bench.cell_label("# Setup\nimport sys\n%pip install x\n") == "import sys"
     assert bench.cell_label("import sys\nlessons_lib.setup(lang='nl')\n") == "lessons_lib.setup(lang='nl')"
     assert bench.cell_label("# only a comment\n") == ""
+
+
+@pytest.fixture(scope="module")
+def isa():
+    spec = importlib.util.spec_from_file_location("bench_isa", ROOT / "bench" / "isa.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_isa_reads_the_thresholds_the_chapters_check(isa):
+    found = isa.thresholds()
+    assert set(found) == {"dense_baseline", "course_cnn", "improved_cnn"}
+    assert all(0.8 < value < 1 for value in found.values())
+
+
+def test_isa_report_judges_each_margin_against_the_lowest_run(isa, monkeypatch):
+    monkeypatch.setattr(isa, "thresholds", lambda: {"course_cnn": 0.89, "improved_cnn": 0.925})
+    monkeypatch.setattr(isa, "ELSEWHERE", {"elsewhere": {"course_cnn": {"test_accuracy": 0.9033}}})
+    results = {"date": "2026-11-29", "machine": "test", "settings": {
+        "default": {"isa_used": "AVX-512", "course_cnn": {"test_accuracy": 0.9123},
+                    "improved_cnn": {"test_accuracy": 0.9267}},
+        "AVX2": {"isa_used": "AVX2", "course_cnn": {"test_accuracy": 0.9089},
+                 "improved_cnn": {"error": "killed"}},
+    }}
+    text = isa.report(results)
+    course, improved = text.split("## course_cnn")[1].split("## improved_cnn")
+    assert "from 0.9033 to 0.9123" in course  # the run made elsewhere counts
+    assert "1.33 points below the lowest value, holds" in course
+    assert "0.17 points below the lowest value, **too thin**" in improved
+    assert "| AVX2 |" not in improved  # a failed run is no measurement
