@@ -22,8 +22,12 @@ chapter's accuracy threshold against the lowest value measured, with its
 margin. The thresholds are read from the English notebooks, so the report
 shows the thresholds the course really uses.
 
-It is a measurement, not a test; it never fails. It takes about an hour on
-the 2-core course machine (chapter 7's model dominates).
+It is a measurement, not a test; it never fails. It takes hours on the
+2-core course machine: the course CNN trains in about 3 minutes with
+AVX-512 or AVX2 but several times as long with AVX, SSE4.1 or oneDNN off
+(``bench/isa_speed.py``), and chapter 7's model takes twice the course CNN's
+time. ``--settings`` and ``--models`` measure a part; results are merged
+into ``isa.json`` setting by setting.
 """
 
 import argparse
@@ -97,7 +101,9 @@ def probe_isa(env):
     out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True,
                          text=True, timeout=300)
     match = re.search(r"isa:([^,\n]+)", out.stdout)
-    return match.group(1).strip() if match else "oneDNN not used"
+    if not match or ",exec," not in out.stdout:  # oneDNN loaded but ran no primitive
+        return "oneDNN not used"
+    return match.group(1).strip()
 
 
 def train(name):
@@ -174,9 +180,13 @@ def report(results):
         f"Measured {results['date']} with `python bench/isa.py` on {results['machine']}.",
         "Each model is trained exactly as its chapter trains it, once per setting,",
         "in a fresh process. `ONEDNN_MAX_CPU_ISA` caps the instruction set of",
-        "TensorFlow's oneDNN kernels; `onednn-off` is `TF_ENABLE_ONEDNN_OPTS=0`.",
+        "TensorFlow's oneDNN kernels; `onednn-off` is `TF_ENABLE_ONEDNN_OPTS=0`:",
+        "TensorFlow's own (Eigen) kernels, which still multiply matrices with",
+        "oneDNN's `gemm_api`, so that row names an instruction set too.",
         "Rows not named after a setting are runs made elsewhere (`ELSEWHERE` in",
         "`bench/isa.py` says where); they count for the lowest value too.",
+        "The seconds are wall time while other runs shared the two cores, not",
+        "speeds: `python bench/isa_speed.py` measures those on an idle machine.",
         "",
         "| setting | oneDNN ran on |",
         "| --- | --- |",
