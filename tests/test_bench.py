@@ -16,13 +16,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("bench_run", ROOT / "bench" / "run.py")
+def _load_bench(name, file):
+    """A script of bench/ as a module (bench/ is no package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / file)
     module = importlib.util.module_from_spec(spec)
-    sys.modules["bench_run"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def bench():
+    return _load_bench("bench_run", "run.py")
 
 
 def _notebook(*texts):
@@ -111,10 +116,7 @@ def test_a_cell_is_named_by_its_training_call(bench):
 
 @pytest.fixture(scope="module")
 def isa():
-    spec = importlib.util.spec_from_file_location("bench_isa", ROOT / "bench" / "isa.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _load_bench("bench_isa", "isa.py")
 
 
 def test_isa_reads_the_thresholds_the_chapters_check(isa):
