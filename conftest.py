@@ -16,8 +16,9 @@ extra run, only the slower kernels of the capped set.
   what most readers' machines have, the trainings of chapters 6 and 7
   included; the Dutch chapters 1 to 5 under AVX, the oldest path that still
   uses vector instructions. Chapters 6 and 7 are not run under AVX here:
-  their training takes about five times as long there (measured by
-  ``bench/isa.py``, which covers AVX, SSE4.1 and oneDNN off instead).
+  a training step takes 2.3 times as long there as with AVX2 or AVX-512
+  (``bench/isa-speed.md``); ``bench/isa.py`` covers AVX, SSE4.1 and oneDNN
+  off for their trainings instead.
   ``COURSE_ISA_GUARD=off`` turns the guard off.
 - A cap the machine does not reach changes nothing there (oneDNN never goes
   above what the processor has).

@@ -24,7 +24,7 @@ shows the thresholds the course really uses.
 
 It is a measurement, not a test; it never fails. It takes hours on the
 2-core course machine: the course CNN trains in about 3 minutes with
-AVX-512 or AVX2 but several times as long with AVX, SSE4.1 or oneDNN off
+AVX-512 or AVX2 but two to three times as long with AVX, SSE4.1 or oneDNN off
 (``bench/isa_speed.py``), and chapter 7's model takes twice the course CNN's
 time. ``--settings`` and ``--models`` measure a part; results are merged
 into ``isa.json`` setting by setting.
