@@ -15,6 +15,19 @@ ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "ru", "nl")
 
 
+def load_script(relative_path, name):
+    """A file of the repository that is no package module (``bench/run.py``,
+    a script of ``scripts/``, the root ``conftest.py``) as a module."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / relative_path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture
 def root():
     return ROOT

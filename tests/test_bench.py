@@ -6,28 +6,19 @@ editions' outputs, how budgets and partial editions are judged, and that the
 report says when something does not hold.
 """
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from conftest import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _load_bench(name, file):
-    """A script of bench/ as a module (bench/ is no package)."""
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / file)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def bench():
-    return _load_bench("bench_run", "run.py")
+    return load_script("bench/run.py", "bench_run")
 
 
 def _notebook(*texts):
@@ -116,7 +107,7 @@ def test_a_cell_is_named_by_its_training_call(bench):
 
 @pytest.fixture(scope="module")
 def isa():
-    return _load_bench("bench_isa", "isa.py")
+    return load_script("bench/isa.py", "bench_isa")
 
 
 def test_isa_reads_the_thresholds_the_chapters_check(isa):

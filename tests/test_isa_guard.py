@@ -7,24 +7,16 @@ really starts kernels under the cap, respects a cap set from outside, and
 that the cap reaches oneDNN at all.
 """
 
-import importlib.util
 import os
 
 import pytest
 
-from conftest import ROOT
-
-
-def _load(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from conftest import ROOT, load_script
 
 
 @pytest.fixture(scope="module")
 def guard():
-    return _load("course_root_conftest", ROOT / "conftest.py")
+    return load_script("conftest.py", "course_root_conftest")
 
 
 class _Item:
@@ -76,7 +68,7 @@ def test_kernel_starts_under_the_cap_and_nothing_else_sees_it(guard, monkeypatch
 def test_onednn_honours_the_cap():
     """One convolution under ``ONEDNN_MAX_CPU_ISA=AVX`` runs AVX code, not
     AVX2 or AVX-512: the cap the guard sets reaches TensorFlow's kernels."""
-    isa = _load("bench_isa", ROOT / "bench" / "isa.py")
+    isa = load_script("bench/isa.py", "bench_isa")
     env = {**os.environ, "ONEDNN_MAX_CPU_ISA": "AVX"}
     env.pop("TF_ENABLE_ONEDNN_OPTS", None)
     used = isa.probe_isa(env)

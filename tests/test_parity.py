@@ -16,6 +16,8 @@ import nbformat
 import pytest
 import yaml
 
+from conftest import load_script
+
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
 LANGS = ("en", "ru", "nl")
@@ -169,12 +171,7 @@ def test_markdown_pages_have_prefixed_labels(lang):
 
 
 def _fingerprint():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("stamp", ROOT / "scripts" / "stamp_translations.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.fingerprint
+    return load_script("scripts/stamp_translations.py", "stamp").fingerprint
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
