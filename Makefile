@@ -20,7 +20,7 @@ ifeq ($(origin FASHION_MNIST_DIR),undefined)
 endif
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 
-.PHONY: all venv book test unit execute serve student bench clean
+.PHONY: all venv book test unit execute sync serve student bench clean
 all: book
 
 $(STAMP): requirements.txt pyproject.toml
@@ -47,6 +47,10 @@ unit: $(STAMP)
 
 execute: $(STAMP)
 	$(PY) scripts/execute_notebooks.py $(NOTEBOOKS)
+
+# Russian and Dutch code cells from the English ones and catalogs/*.yml.
+sync: $(STAMP)
+	$(PY) scripts/sync_code.py
 
 # The student edition: every notebook without its solutions, in student/.
 student: $(STAMP)
