@@ -461,6 +461,16 @@ STRINGS = {
 }
 
 
+# How each language writes a number: decimal mark, thousands separator (used
+# from ``group_from`` digits on) and the space before a percent sign. Russian
+# and Dutch group from five digits (1688, 18 496 / 18.496), English from four.
+NUMBER_FORMATS = {
+    "en": {"decimal": ".", "thousands": ",", "group_from": 4, "percent": "%"},
+    "ru": {"decimal": ",", "thousands": "\u00a0", "group_from": 5, "percent": "\u00a0%"},
+    "nl": {"decimal": ",", "thousands": ".", "group_from": 5, "percent": "%"},
+}
+
+
 def _check_language(lang):
     if lang not in LANGUAGES:
         raise ValueError(
@@ -543,3 +553,65 @@ def class_names(lang=None):
     Introduced in chapter 1, Images as numbers.
     """
     return list(CLASS_NAMES[_check_language(lang or _current)])
+
+
+def number(value, digits=0, percent=False, lang=None, trim=False):
+    """``value`` written as a reader of ``lang`` writes numbers.
+
+    Parameters
+    ----------
+    value : int or float
+        A finite number.
+    digits : int, optional
+        Digits after the decimal mark, by default 0.
+    percent : bool, optional
+        Write ``value`` (a fraction, such as an accuracy of 0.912) as a
+        percentage, with the language's percent sign.
+    lang : str, optional
+        Language code; by default the current one.
+    trim : bool, optional
+        Drop zeros at the end of the decimals (8.00 -> 8, 8.50 -> 8.5).
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If ``value`` is not a finite real number or ``digits`` is not a whole
+        number from 0 to 10.
+
+    Examples
+    --------
+    >>> number(421642, lang="en"), number(421642, lang="ru"), number(421642, lang="nl")
+    ('421,642', '421\xa0642', '421.642')
+    >>> number(0.9123, 1, percent=True, lang="nl")
+    '91,2%'
+    >>> number(1688, lang="nl")
+    '1688'
+    >>> number(8.0, 2, lang="ru", trim=True), number(8.666, 2, lang="ru", trim=True)
+    ('8', '8,67')
+
+    Introduced in chapter 1, Images as numbers (the numbers in the text).
+    """
+    fmt = NUMBER_FORMATS[_check_language(lang or _current)]
+    import math
+    import numbers
+
+    if (isinstance(value, bool) or not isinstance(value, numbers.Real)
+            or not math.isfinite(float(value))):
+        raise ValueError(f"value must be a finite real number, got {value!r}")
+    if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= 10:
+        raise ValueError(f"digits must be a whole number from 0 to 10, got {digits!r}")
+    value = float(value) * (100 if percent else 1)
+    text = f"{abs(value):.{digits}f}"
+    whole, _, fraction = text.partition(".")
+    if trim:
+        fraction = fraction.rstrip("0")
+    if len(whole) >= fmt["group_from"]:
+        whole = f"{int(whole):,}".replace(",", fmt["thousands"])
+    text = whole + (fmt["decimal"] + fraction if fraction else "")
+    if value < 0 and text.strip("0.,") != "":
+        text = "\u2212" + text  # a true minus sign
+    return text + (fmt["percent"] if percent else "")

@@ -222,10 +222,18 @@ def main(argv=None):
         p.name for p in (CHAPTERS / REFERENCE).glob("*.ipynb"))
     try:
         catalogs = load_catalogs()
-        changes = [line for lang in args.lang or TRANSLATIONS for name in names
-                   for line in sync_notebook(name, lang, catalogs, write=not args.check)]
     except SyncError as error:
         print(error, file=sys.stderr)
+        return 1
+    changes, errors = [], []
+    for lang in args.lang or TRANSLATIONS:
+        for name in names:
+            try:
+                changes += sync_notebook(name, lang, catalogs, write=not args.check)
+            except SyncError as error:
+                errors.append(str(error))
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
         return 1
     for line in changes:
         print(("out of sync: " if args.check else "synced: ") + line)
