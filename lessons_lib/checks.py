@@ -381,8 +381,6 @@ exercise(
 
 
 def _ch03_halve(answer):
-    from . import widgets
-
     if (not isinstance(answer, (tuple, list)) or len(answer) != 3
             or not all(isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
                        for v in answer)):
@@ -397,7 +395,7 @@ def _ch03_halve(answer):
         return _wrong("ch03_halve_size", "hint_ch03_halve", k=k, p=p, s=s, out=out)
     if p >= k:
         return _wrong("ch03_halve_padding", "hint_ch03_halve", k=k, p=p)
-    unused = int((widgets.coverage(28, k, s, p) == 0).sum())
+    unused = int((ops.coverage(28, k, s, p) == 0).sum())
     if unused:
         return _wrong("ch03_halve_skipped", "hint_ch03_halve", count=unused, k=k, p=p, s=s)
     return _ok()

@@ -348,7 +348,39 @@ def receptive_field_mask(layers, size=16):
 # --- chapter 7 models (add below) ---
 
 
-def improved_cnn():
+def steps_per_epoch(train_images, batch_size):
+    """How many optimizer steps ``fit`` takes per epoch: ``ceil(train_images / batch_size)``.
+
+    Parameters
+    ----------
+    train_images : int
+        Images trained on per epoch (after any validation split).
+    batch_size : int
+        Images per step; the last batch of an epoch may be smaller.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ValueError
+        If either argument is not a positive whole number.
+
+    Examples
+    --------
+    >>> steps_per_epoch(54_000, 32)
+    1688
+    >>> steps_per_epoch(54_000, 64)
+    844
+    """
+    for name, value in (("train_images", train_images), ("batch_size", batch_size)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name} must be a positive whole number, got {value!r}")
+    return -(-int(train_images) // int(batch_size))
+
+
+def improved_cnn(batch_size=32, train_images=54_000):
     """The CNN of chapter 7: the course CNN with four cures for overfitting.
 
     ``RandomTranslation(0.05) -> RandomFlip(horizontal) -> [Conv2D(32, 3x3,
@@ -356,18 +388,35 @@ def improved_cnn():
     -> BatchNormalization -> MaxPooling2D(2)] -> Flatten -> Dense(128, relu)
     -> Dropout(0.3) -> Dense(10, softmax)``, compiled with Adam and sparse
     categorical cross-entropy. Adam's learning rate starts at 0.001 and
-    shrinks by a factor 0.8 per epoch of 844 steps (batches of 64 images
-    from 54,000). The two random layers shift every training image by up to
-    5% of its height and width (whole pixels, no blurring) and mirror half
-    of them; like dropout, they are active only in training and pass images
-    through unchanged in ``predict`` and ``evaluate``.
+    shrinks by a factor 0.8 per epoch, so that the last epochs fine-tune
+    instead of jumping around. The two random layers shift every training
+    image by up to 5% of its height and width (whole pixels, no blurring)
+    and mirror it with probability 1/2; like dropout, they are active only
+    in training and pass images through unchanged in ``predict`` and
+    ``evaluate``.
+
+    Parameters
+    ----------
+    batch_size : int, optional
+        The batch size ``fit`` will be given (chapter 7: 32, as chapter 6).
+    train_images : int, optional
+        How many images ``fit`` trains on after the validation split
+        (chapter 7: 54,000, the 60,000 training images less 10%).
+        With ``batch_size`` it sets the epoch's length in optimizer steps,
+        ``ceil(train_images / batch_size)``, which the learning-rate decay
+        counts in.
 
     Returns
     -------
     keras.Model
 
-    Introduced in chapter 7, Going further.
+    Raises
+    ------
+    ValueError
+        If ``batch_size`` or ``train_images`` is not a positive whole number.
+
     """
+    decay_steps = steps_per_epoch(train_images, batch_size)
     import keras
     from keras import layers
 
@@ -387,10 +436,8 @@ def improved_cnn():
         layers.Dropout(0.3, name="dropout"),
         layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
     ], name="improved_cnn")
-    # Adam's step shrinks by 0.8 every epoch (844 steps of 64 images), so
-    # that the last epochs fine-tune instead of jumping around.
     schedule = keras.optimizers.schedules.ExponentialDecay(
-        1e-3, decay_steps=844, decay_rate=0.8)
+        1e-3, decay_steps=decay_steps, decay_rate=0.8)
     model.compile(
         optimizer=keras.optimizers.Adam(learning_rate=schedule),
         loss="sparse_categorical_crossentropy",

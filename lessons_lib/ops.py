@@ -12,6 +12,7 @@ at the end) or a non-negative int (that many zeros on every side).
 """
 
 import math
+from collections import namedtuple
 from numbers import Integral
 
 import numpy as np
@@ -20,6 +21,10 @@ from numpy.lib.stride_tricks import sliding_window_view
 __all__ = [
     "output_size",
     "same_padding",
+    "Geometry",
+    "geometry",
+    "coverage",
+    "formula",
     "pad",
     "conv1d",
     "conv2d",
@@ -159,6 +164,125 @@ def output_size(n, k, stride=1, padding="valid"):
             f"n + 2*padding = {n + 2 * p}; expected k <= {n + 2 * p}"
         )
     return (n + 2 * p - k) // stride + 1
+
+
+Geometry = namedtuple(
+    "Geometry", "n k stride padding before after size out starts"
+)
+Geometry.__doc__ = """Where a kernel lands along one axis of a padded input.
+
+Fields: ``n`` input length, ``k`` kernel length, ``stride``, ``padding``
+(as given), ``before``/``after`` zeros added at the start/end, ``size`` the
+padded length ``n + before + after``, ``out`` the number of output positions
+and ``starts`` the index in the padded input where each window begins.
+"""
+
+
+def geometry(n, k, stride=1, padding="valid"):
+    """Where the windows of a kernel lie on a zero-padded input (one axis).
+
+    Parameters
+    ----------
+    n : int
+        Input length (height or width of a square image).
+    k : int
+        Kernel length.
+    stride : int, optional
+        Step of the kernel, by default 1.
+    padding : {"valid", "same"} or int, optional
+        Padding rule as in :func:`lessons_lib.ops.conv2d`, by default
+        ``"valid"``.
+
+    Returns
+    -------
+    Geometry
+
+    Raises
+    ------
+    ValueError
+        For arguments :func:`lessons_lib.ops.output_size` rejects, for
+        example a kernel larger than the padded input.
+
+    Examples
+    --------
+    >>> geometry(6, 3, stride=2, padding="same")
+    Geometry(n=6, k=3, stride=2, padding='same', before=0, after=1, size=7, out=3, starts=(0, 2, 4))
+
+    Introduced in chapter 3, Padding and stride.
+    """
+    out = output_size(n, k, stride=stride, padding=padding)
+    if padding == "same":
+        before, after = same_padding(n, k, stride)
+    else:
+        before = after = 0 if padding == "valid" else int(padding)
+    starts = tuple(range(0, out * stride, stride))
+    return Geometry(int(n), int(k), int(stride), padding, before, after,
+                    n + before + after, out, starts)
+
+
+def coverage(n, k, stride=1, padding="valid"):
+    """How many positions of the kernel use each pixel of an n x n input.
+
+    Parameters
+    ----------
+    n, k, stride, padding
+        As in :func:`geometry`.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(n, n)``, dtype int: entry ``(i, j)`` is the number of
+        output values that pixel ``(i, j)`` contributes to. The padding's
+        zeros are not counted.
+
+    Examples
+    --------
+    >>> coverage(4, 3)
+    array([[1, 2, 2, 1],
+           [2, 4, 4, 2],
+           [2, 4, 4, 2],
+           [1, 2, 2, 1]])
+
+    Introduced in chapter 3, Padding and stride.
+    """
+    g = geometry(n, k, stride, padding)
+    along = np.zeros(g.size, dtype=int)
+    for s in g.starts:
+        along[s:s + g.k] += 1
+    along = along[g.before:g.before + g.n]
+    return np.outer(along, along)
+
+
+def formula(n, k, stride=1, padding="valid"):
+    """The output-size formula with the numbers filled in, as text.
+
+    ``⌊(n + 2·p − k) / s⌋ + 1`` for ``"valid"`` (``p = 0``) and an int
+    ``p``; for ``"same"`` the zeros Keras adds before and after are written
+    separately, followed by Keras' shortcut ``⌈n / s⌉``.
+
+    Parameters
+    ----------
+    n, k, stride, padding
+        As in :func:`geometry`.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> formula(6, 3, stride=2, padding=1)
+    '⌊(6 + 2·1 − 3) / 2⌋ + 1 = 3'
+    >>> formula(6, 3, stride=2, padding="same")
+    '⌊(6 + 0 + 1 − 3) / 2⌋ + 1 = ⌈6 / 2⌉ = 3'
+
+    Introduced in chapter 3, Padding and stride.
+    """
+    g = geometry(n, k, stride, padding)
+    if padding == "same":
+        return (f"⌊({g.n} + {g.before} + {g.after} − {g.k}) / {g.stride}⌋ + 1"
+                f" = ⌈{g.n} / {g.stride}⌉ = {g.out}")
+    return f"⌊({g.n} + 2·{g.before} − {g.k}) / {g.stride}⌋ + 1 = {g.out}"
 
 
 def pad(x, width, value=0):

@@ -1,5 +1,7 @@
 """The course models and the hand-set convolution layers."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -212,3 +214,25 @@ def test_steps_per_execution_falls_back_before_keras_3_7(monkeypatch):
     expected = 1 if keras.backend.backend() == "torch" else 32
     assert models.steps_per_execution() == expected
     assert models._version_tuple("3.10.0rc1") == (3, 10)
+
+
+def test_steps_per_epoch_and_its_errors():
+    assert models.steps_per_epoch(54_000, 32) == 1688
+    assert models.steps_per_epoch(54_000, 64) == 844
+    assert models.steps_per_epoch(64, 64) == 1
+    for bad in (0, -32, 32.0, True, "32"):
+        with pytest.raises(ValueError, match=re.escape(f"batch_size must be a positive whole number, got {bad!r}")):
+            models.steps_per_epoch(54_000, bad)
+    with pytest.raises(ValueError, match="train_images must be a positive whole number, got 0"):
+        models.steps_per_epoch(0, 32)
+
+
+@pytest.mark.parametrize("batch_size, train_images, steps", [(32, 54_000, 1688), (64, 54_000, 844), (100, 1000, 10)])
+def test_improved_cnn_decays_once_per_epoch_of_its_batch_size(batch_size, train_images, steps):
+    model = models.improved_cnn(batch_size=batch_size, train_images=train_images)
+    schedule = model.optimizer._learning_rate  # the ExponentialDecay given to Adam
+    assert schedule.decay_steps == steps and schedule.decay_rate == 0.8
+    np.testing.assert_allclose(float(schedule(steps)), 1e-3 * 0.8, rtol=1e-6)
+    np.testing.assert_allclose(float(schedule(12 * steps)), 1e-3 * 0.8 ** 12, rtol=1e-5)
+    with pytest.raises(ValueError, match="batch_size must be a positive whole number, got 0"):
+        models.improved_cnn(batch_size=0)

@@ -1,5 +1,7 @@
 """lessons_lib.ops against Keras layers, the worked examples and bad input."""
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -260,3 +262,50 @@ def test_receptive_field_bad_layers(layers, words):
         ops.receptive_field(layers)
     for word in words:
         assert word in str(info.value)
+
+
+PADDINGS = ("valid", "same", 0, 1, 2, 3)
+
+
+def test_geometry_agrees_with_ops():
+    for n, k, stride, padding in itertools.product(range(1, 9), range(1, 6),
+                                                   range(1, 4), PADDINGS):
+        try:
+            expected = ops.output_size(n, k, stride, padding)
+        except ValueError:
+            with pytest.raises(ValueError):
+                ops.geometry(n, k, stride, padding)
+            continue
+        g = ops.geometry(n, k, stride, padding)
+        assert g.out == expected == len(g.starts)
+        assert g.size == n + g.before + g.after
+        assert g.starts[-1] + k <= g.size  # the last window fits
+        # A kernel with a single 1 in its top-left corner reads back the
+        # padded input where every window starts.
+        x = np.arange(n * n, dtype=float).reshape(n, n) + 1
+        corner = np.zeros((k, k))
+        corner[0, 0] = 1
+        padded = ops.pad(x, ((g.before, g.after), (g.before, g.after)))
+        np.testing.assert_array_equal(ops.conv2d(x, corner, stride, padding),
+                                      padded[np.ix_(g.starts, g.starts)])
+        # Every window covers k*k cells; coverage counts those on the input.
+        counts = ops.coverage(n, k, stride, padding)
+        assert counts.shape == (n, n) and counts.dtype.kind == "i"
+        ones = ops.conv2d(np.ones((n, n)), np.ones((k, k)), stride, padding)
+        assert counts.sum() == ones.sum()
+        assert ops.formula(n, k, stride, padding).endswith(f"= {expected}")
+
+
+def test_coverage_of_the_worked_example():
+    valid = ops.coverage(6, 3)
+    assert valid[0, 0] == 1 and valid[0, 1] == 2 and valid[2, 2] == 9
+    same = ops.coverage(6, 3, padding="same")
+    assert same[0, 0] == 4 and same[0, 2] == 6 and same[2, 2] == 9
+    skipped = ops.coverage(6, 3, stride=2)
+    assert (skipped[5] == 0).all() and (skipped[:, 5] == 0).all()
+
+
+def test_formula_text():
+    assert ops.formula(6, 3) == "⌊(6 + 2·0 − 3) / 1⌋ + 1 = 4"
+    assert ops.formula(6, 3, 2, 1) == "⌊(6 + 2·1 − 3) / 2⌋ + 1 = 3"
+    assert ops.formula(6, 2, 1, "same") == "⌊(6 + 0 + 1 − 2) / 1⌋ + 1 = ⌈6 / 1⌉ = 6"

@@ -1,4 +1,4 @@
-"""lessons_lib.widgets: the padding-and-stride geometry, its figure, the
+"""lessons_lib.widgets: the padding-and-stride figure, the
 explorer (built and driven without a browser) and the offline animation."""
 
 import base64
@@ -26,48 +26,10 @@ def texts(fig):
     return out
 
 
-def test_geometry_agrees_with_ops():
-    for n, k, stride, padding in itertools.product(range(1, 9), range(1, 6),
-                                                   range(1, 4), PADDINGS):
-        try:
-            expected = ops.output_size(n, k, stride, padding)
-        except ValueError:
-            with pytest.raises(ValueError):
-                widgets.geometry(n, k, stride, padding)
-            continue
-        g = widgets.geometry(n, k, stride, padding)
-        assert g.out == expected == len(g.starts)
-        assert g.size == n + g.before + g.after
-        assert g.starts[-1] + k <= g.size  # the last window fits
-        # A kernel with a single 1 in its top-left corner reads back the
-        # padded input where every window starts.
-        x = np.arange(n * n, dtype=float).reshape(n, n) + 1
-        corner = np.zeros((k, k))
-        corner[0, 0] = 1
-        padded = ops.pad(x, ((g.before, g.after), (g.before, g.after)))
-        np.testing.assert_array_equal(ops.conv2d(x, corner, stride, padding),
-                                      padded[np.ix_(g.starts, g.starts)])
-        # Every window covers k*k cells; coverage counts those on the input.
-        counts = widgets.coverage(n, k, stride, padding)
-        assert counts.shape == (n, n) and counts.dtype.kind == "i"
-        ones = ops.conv2d(np.ones((n, n)), np.ones((k, k)), stride, padding)
-        assert counts.sum() == ones.sum()
-        assert widgets.formula(n, k, stride, padding).endswith(f"= {expected}")
-
-
-def test_coverage_of_the_worked_example():
-    valid = widgets.coverage(6, 3)
-    assert valid[0, 0] == 1 and valid[0, 1] == 2 and valid[2, 2] == 9
-    same = widgets.coverage(6, 3, padding="same")
-    assert same[0, 0] == 4 and same[0, 2] == 6 and same[2, 2] == 9
-    skipped = widgets.coverage(6, 3, stride=2)
-    assert (skipped[5] == 0).all() and (skipped[:, 5] == 0).all()
-
-
-def test_formula_text():
-    assert widgets.formula(6, 3) == "⌊(6 + 2·0 − 3) / 1⌋ + 1 = 4"
-    assert widgets.formula(6, 3, 2, 1) == "⌊(6 + 2·1 − 3) / 2⌋ + 1 = 3"
-    assert widgets.formula(6, 2, 1, "same") == "⌊(6 + 0 + 1 − 2) / 1⌋ + 1 = ⌈6 / 1⌉ = 6"
+def test_the_geometry_of_chapter_3_is_ops_own():
+    """geometry, coverage and formula are arithmetic and live in ops; chapter 3 calls them here."""
+    assert widgets.geometry is ops.geometry and widgets.coverage is ops.coverage
+    assert widgets.formula is ops.formula and widgets.Geometry is ops.Geometry
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
