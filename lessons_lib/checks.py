@@ -56,8 +56,7 @@ class Exercise:
 EXERCISES = {}
 
 
-def exercise(name, *, expected=None, validate=None, hint=None, atol=1e-6,
-             right=(), wrong=()):
+def exercise(name, *, expected=None, validate=None, hint=None, atol=1e-6, right=(), wrong=()):
     """Register an exercise.
 
     Parameters
@@ -85,8 +84,7 @@ def exercise(name, *, expected=None, validate=None, hint=None, atol=1e-6,
         raise ValueError(f"exercise {name!r} is registered twice")
     if hint is not None and hint not in i18n.STRINGS:
         raise ValueError(f"exercise {name!r}: hint key {hint!r} is not in i18n.STRINGS")
-    EXERCISES[name] = Exercise(name, expected, validate, hint, atol,
-                               list(right), list(wrong))
+    EXERCISES[name] = Exercise(name, expected, validate, hint, atol, list(right), list(wrong))
     return EXERCISES[name]
 
 
@@ -144,8 +142,9 @@ def compare(answer, expected, hint=None, atol=1e-6):
         return _wrong("check_not_solved")
     if isinstance(expected, str):
         if not isinstance(answer, str):
-            return _wrong("check_wrong_type", hint, expected=i18n.t("type_text"),
-                          got=_describe(answer))
+            return _wrong(
+                "check_wrong_type", hint, expected=i18n.t("type_text"), got=_describe(answer)
+            )
         if answer.strip().lower() != expected.lower():
             return _wrong("check_wrong_value", hint, got=repr(answer))
         return _ok()
@@ -153,40 +152,56 @@ def compare(answer, expected, hint=None, atol=1e-6):
         if isinstance(answer, np.ndarray) and answer.shape == () and answer.dtype.kind in "iuf":
             answer = answer.item()
         if not _is_number(answer):
-            return _wrong("check_wrong_type", hint, expected=i18n.t("type_number"),
-                          got=_describe(answer))
+            return _wrong(
+                "check_wrong_type", hint, expected=i18n.t("type_number"), got=_describe(answer)
+            )
         if not np.isclose(float(answer), float(expected), atol=atol, rtol=0):
             return _wrong("check_wrong_value", hint, got=f"{answer:g}")
         return _ok()
     if isinstance(expected, tuple):
         if not isinstance(answer, (tuple, list)):
-            return _wrong("check_wrong_type", hint,
-                          expected=i18n.t("type_sequence", length=len(expected)),
-                          got=_describe(answer))
+            return _wrong(
+                "check_wrong_type",
+                hint,
+                expected=i18n.t("type_sequence", length=len(expected)),
+                got=_describe(answer),
+            )
         if len(answer) != len(expected):
             return _wrong("check_wrong_length", hint, expected=len(expected), got=len(answer))
         if not all(_is_number(a) for a in answer):
-            return _wrong("check_wrong_type", hint, expected=i18n.t("type_numbers"),
-                          got=_describe(answer))
-        if not np.allclose(np.asarray(answer, float), np.asarray(expected, float), atol=atol, rtol=0):
+            return _wrong(
+                "check_wrong_type", hint, expected=i18n.t("type_numbers"), got=_describe(answer)
+            )
+        if not np.allclose(
+            np.asarray(answer, float), np.asarray(expected, float), atol=atol, rtol=0
+        ):
             return _wrong("check_wrong_value", hint, got=tuple(answer))
         return _ok()
     expected = np.asarray(expected)
     if isinstance(answer, (str, bytes, dict, set)) or answer is True or answer is False:
-        return _wrong("check_wrong_type", hint,
-                      expected=i18n.t("type_array", shape=expected.shape), got=_describe(answer))
+        return _wrong(
+            "check_wrong_type",
+            hint,
+            expected=i18n.t("type_array", shape=expected.shape),
+            got=_describe(answer),
+        )
     try:
         values = np.asarray(answer, dtype=float)
     except (TypeError, ValueError):
-        return _wrong("check_wrong_type", hint,
-                      expected=i18n.t("type_array", shape=expected.shape), got=_describe(answer))
+        return _wrong(
+            "check_wrong_type",
+            hint,
+            expected=i18n.t("type_array", shape=expected.shape),
+            got=_describe(answer),
+        )
     if values.shape != expected.shape:
         return _wrong("check_wrong_shape", hint, expected=expected.shape, got=values.shape)
     close = np.isclose(values, expected, atol=atol, rtol=0)
     if not close.all():
         first = tuple(int(i) for i in np.argwhere(~close)[0])
-        return _wrong("check_wrong_values", hint, count=int((~close).sum()),
-                      total=close.size, where=first)
+        return _wrong(
+            "check_wrong_values", hint, count=int((~close).sum()), total=close.size, where=first
+        )
     return _ok()
 
 
@@ -231,8 +246,16 @@ def check(name, answer, **given):
 # Chapter 2, Convolution
 # ---------------------------------------------------------------------------
 
-_CH02_IMAGE = np.array([[1, 2, 1, 8, 9, 8], [2, 1, 0, 9, 8, 9], [1, 0, 2, 8, 9, 7],
-                        [0, 1, 1, 9, 7, 8], [2, 1, 0, 8, 9, 9], [1, 2, 1, 7, 8, 9]])
+_CH02_IMAGE = np.array(
+    [
+        [1, 2, 1, 8, 9, 8],
+        [2, 1, 0, 9, 8, 9],
+        [1, 0, 2, 8, 9, 7],
+        [0, 1, 1, 9, 7, 8],
+        [2, 1, 0, 8, 9, 9],
+        [1, 2, 1, 7, 8, 9],
+    ]
+)
 _CH02_EDGE = np.array([[-1, 0, 1]] * 3)
 
 exercise(
@@ -252,8 +275,9 @@ def _ch02_diagonal(answer):
     diag = np.diag(out)
     off = out[~np.eye(out.shape[0], dtype=bool)]
     if not np.allclose(diag, 3):
-        return _wrong("ch02_diagonal_not_three", "hint_ch02_diagonal",
-                      got=np.round(diag, 2).tolist())
+        return _wrong(
+            "ch02_diagonal_not_three", "hint_ch02_diagonal", got=np.round(diag, 2).tolist()
+        )
     if off.max() >= 3 - 1e-9:
         return _wrong("ch02_diagonal_off", "hint_ch02_diagonal", got=f"{off.max():g}")
     lines = np.zeros((8, 8))
@@ -266,16 +290,24 @@ def _ch02_diagonal(answer):
 
 def _validate_array(validate):
     """Wrap a validator so that non-numeric answers get a type message."""
+
     def wrapped(answer, **given):
         if isinstance(answer, (str, bytes, dict, set, bool)):
-            return _wrong("check_wrong_type", expected=i18n.t("type_array", shape=(3, 3)),
-                          got=_describe(answer))
+            return _wrong(
+                "check_wrong_type",
+                expected=i18n.t("type_array", shape=(3, 3)),
+                got=_describe(answer),
+            )
         try:
             np.asarray(answer, dtype=float)
         except (TypeError, ValueError):
-            return _wrong("check_wrong_type", expected=i18n.t("type_array", shape=(3, 3)),
-                          got=_describe(answer))
+            return _wrong(
+                "check_wrong_type",
+                expected=i18n.t("type_array", shape=(3, 3)),
+                got=_describe(answer),
+            )
         return validate(answer, **given)
+
     return wrapped
 
 
@@ -283,23 +315,37 @@ exercise(
     "ch02.diagonal_kernel",
     validate=_validate_array(_ch02_diagonal),
     right=[(np.eye(3), {}), (np.eye(3) * [[1, 1, 1]] - 0.1 * (1 - np.eye(3)), {})],
-    wrong=[(np.ones((3, 3)), {}), (np.ones((3, 3)) - 0.5, {}), (np.eye(2), {}), (np.fliplr(np.eye(3)), {}),
-           ("eye", {}), (np.eye(3) * 0.5, {})],
+    wrong=[
+        (np.ones((3, 3)), {}),
+        (np.ones((3, 3)) - 0.5, {}),
+        (np.eye(2), {}),
+        (np.fliplr(np.eye(3)), {}),
+        ("eye", {}),
+        (np.eye(3) * 0.5, {}),
+    ],
 )
 
 exercise(
     "ch02.flipped_map",
     expected=lambda image, kernel: ops.conv2d(np.fliplr(image), kernel),
     hint="hint_ch02_flipped",
-    right=[(-np.fliplr(ops.conv2d(_CH02_IMAGE, _CH02_EDGE)),
-            {"image": _CH02_IMAGE, "kernel": _CH02_EDGE})],
-    wrong=[(np.fliplr(ops.conv2d(_CH02_IMAGE, _CH02_EDGE)),
-            {"image": _CH02_IMAGE, "kernel": _CH02_EDGE}),
-           (ops.conv2d(_CH02_IMAGE, _CH02_EDGE), {"image": _CH02_IMAGE, "kernel": _CH02_EDGE}),
-           (np.zeros((6, 6)), {"image": _CH02_IMAGE, "kernel": _CH02_EDGE})],
+    right=[
+        (
+            -np.fliplr(ops.conv2d(_CH02_IMAGE, _CH02_EDGE)),
+            {"image": _CH02_IMAGE, "kernel": _CH02_EDGE},
+        )
+    ],
+    wrong=[
+        (
+            np.fliplr(ops.conv2d(_CH02_IMAGE, _CH02_EDGE)),
+            {"image": _CH02_IMAGE, "kernel": _CH02_EDGE},
+        ),
+        (ops.conv2d(_CH02_IMAGE, _CH02_EDGE), {"image": _CH02_IMAGE, "kernel": _CH02_EDGE}),
+        (np.zeros((6, 6)), {"image": _CH02_IMAGE, "kernel": _CH02_EDGE}),
+    ],
 )
 
-# --- chapter 1 exercises (add below) ---
+# --- Chapter 1, Images as numbers ---
 
 exercise(
     "ch01.dense_params",
@@ -325,10 +371,15 @@ exercise(
     "ch01.predicted_name",
     expected=lambda probabilities: i18n.class_names()[int(np.argmax(probabilities))],
     hint="hint_ch01_predicted_name",
-    right=[("Sneaker", {"probabilities": _CH01_PROBS}),
-           (" sneaker ", {"probabilities": _CH01_PROBS})],
-    wrong=[("Sandal", {"probabilities": _CH01_PROBS}), (7, {"probabilities": _CH01_PROBS}),
-           ("T-shirt/top", {"probabilities": _CH01_PROBS})],
+    right=[
+        ("Sneaker", {"probabilities": _CH01_PROBS}),
+        (" sneaker ", {"probabilities": _CH01_PROBS}),
+    ],
+    wrong=[
+        ("Sandal", {"probabilities": _CH01_PROBS}),
+        (7, {"probabilities": _CH01_PROBS}),
+        ("T-shirt/top", {"probabilities": _CH01_PROBS}),
+    ],
 )
 
 
@@ -345,15 +396,21 @@ exercise(
     "ch01.unshuffle",
     expected=_ch01_unshuffle,
     hint="hint_ch01_unshuffle",
-    right=[(_CH01_IMAGE, {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
-           (_CH01_IMAGE.tolist(), {"shuffled": _CH01_SHUFFLED[..., None], "perm": _CH01_PERM})],
-    wrong=[(_CH01_SHUFFLED, {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
-           (_CH01_SHUFFLED.reshape(-1)[_CH01_PERM].reshape(28, 28),
-            {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
-           (_CH01_IMAGE.reshape(-1), {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM})],
+    right=[
+        (_CH01_IMAGE, {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
+        (_CH01_IMAGE.tolist(), {"shuffled": _CH01_SHUFFLED[..., None], "perm": _CH01_PERM}),
+    ],
+    wrong=[
+        (_CH01_SHUFFLED, {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
+        (
+            _CH01_SHUFFLED.reshape(-1)[_CH01_PERM].reshape(28, 28),
+            {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM},
+        ),
+        (_CH01_IMAGE.reshape(-1), {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
+    ],
 )
 
-# --- chapter 3 exercises (add below) ---
+# --- Chapter 3, Padding and stride ---
 
 exercise(
     "ch03.output_size",
@@ -381,9 +438,13 @@ exercise(
 
 
 def _ch03_halve(answer):
-    if (not isinstance(answer, (tuple, list)) or len(answer) != 3
-            or not all(isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_))
-                       for v in answer)):
+    if (
+        not isinstance(answer, (tuple, list))
+        or len(answer) != 3
+        or not all(
+            isinstance(v, (int, np.integer)) and not isinstance(v, (bool, np.bool_)) for v in answer
+        )
+    ):
         return _wrong("ch03_halve_format", "hint_ch03_halve")
     k, p, s = (int(v) for v in answer)
     if k < 1 or p < 0 or s < 1:
@@ -405,11 +466,19 @@ exercise(
     "ch03.halve",
     validate=_ch03_halve,
     right=[((3, 1, 2), {}), ((2, 0, 2), {}), ([4, 1, 2], {}), ((5, 2, 2), {})],
-    wrong=[((3, 0, 2), {}), ((1, 0, 2), {}), ((3, 1, 1), {}), ((2, 2, 2), {}),
-           ((3, 1), {}), ((3.0, 1, 2), {}), ((40, 0, 1), {}), ((0, 0, 2), {}),
-           ((1, 6, 3), {})],
+    wrong=[
+        ((3, 0, 2), {}),
+        ((1, 0, 2), {}),
+        ((3, 1, 1), {}),
+        ((2, 2, 2), {}),
+        ((3, 1), {}),
+        ((3.0, 1, 2), {}),
+        ((40, 0, 1), {}),
+        ((0, 0, 2), {}),
+        ((1, 6, 3), {}),
+    ],
 )
-# --- chapter 4 exercises (add below) ---
+# --- Chapter 4, Pooling ---
 
 _CH04_SMALL = np.array([[3, -1, 0, 2], [-4, 5, -2, 1], [0, -3, -6, -1], [2, 1, -5, -2]])
 
@@ -425,11 +494,15 @@ exercise(
     "ch04.pool_by_hand",
     expected=lambda small: ops.max_pool2d(small, 2, stride=1),
     hint="hint_ch04_by_hand",
-    right=[(ops.max_pool2d(_CH04_SMALL, 2, stride=1), {"small": _CH04_SMALL}),
-           ([[5, 5, 2], [5, 5, 1], [2, 1, -1]], {"small": _CH04_SMALL})],
-    wrong=[(ops.max_pool2d(_CH04_SMALL, 2), {"small": _CH04_SMALL}),
-           (ops.avg_pool2d(_CH04_SMALL, 2, stride=1), {"small": _CH04_SMALL}),
-           ([[5, 5, 2], [5, 5, 1], [2, 1, 0]], {"small": _CH04_SMALL})],
+    right=[
+        (ops.max_pool2d(_CH04_SMALL, 2, stride=1), {"small": _CH04_SMALL}),
+        ([[5, 5, 2], [5, 5, 1], [2, 1, -1]], {"small": _CH04_SMALL}),
+    ],
+    wrong=[
+        (ops.max_pool2d(_CH04_SMALL, 2), {"small": _CH04_SMALL}),
+        (ops.avg_pool2d(_CH04_SMALL, 2, stride=1), {"small": _CH04_SMALL}),
+        ([[5, 5, 2], [5, 5, 1], [2, 1, 0]], {"small": _CH04_SMALL}),
+    ],
 )
 
 
@@ -466,8 +539,9 @@ def _ch04_shift(answer):
     before, after = ops.max_pool2d(image, 2), ops.max_pool2d(shifted, 2)
     changed = ~np.isclose(before, after, atol=1e-9, rtol=0)
     if changed.any():
-        return _wrong("ch04_shift_changed", "hint_ch04_shift", count=int(changed.sum()),
-                      total=changed.size)
+        return _wrong(
+            "ch04_shift_changed", "hint_ch04_shift", count=int(changed.sum()), total=changed.size
+        )
     return _ok()
 
 
@@ -480,12 +554,22 @@ def _one_pixel(row, col):
 exercise(
     "ch04.shift_proof",
     validate=_ch04_shift,
-    right=[(_one_pixel(0, 0), {}), (_one_pixel(3, 4), {}),
-           (np.tile([1.0, 0.0], (6, 3)), {}), (_one_pixel(5, 2).tolist(), {})],
-    wrong=[(_one_pixel(0, 1), {}), (np.eye(6), {}), (np.ones((6, 6)), {}),
-           (np.zeros((6, 6)), {}), (np.ones((4, 4)), {}), (_one_pixel(2, 5), {})],
+    right=[
+        (_one_pixel(0, 0), {}),
+        (_one_pixel(3, 4), {}),
+        (np.tile([1.0, 0.0], (6, 3)), {}),
+        (_one_pixel(5, 2).tolist(), {}),
+    ],
+    wrong=[
+        (_one_pixel(0, 1), {}),
+        (np.eye(6), {}),
+        (np.ones((6, 6)), {}),
+        (np.zeros((6, 6)), {}),
+        (np.ones((4, 4)), {}),
+        (_one_pixel(2, 5), {}),
+    ],
 )
-# --- chapter 5 exercises (add below) ---
+# --- Chapter 5, Channels and layers ---
 
 exercise(
     "ch05.output_shape",
@@ -529,7 +613,10 @@ def _ch05_red(answer):
         gray = response([level] * 3)
         if abs(gray) > 1e-6:
             return _wrong("ch05_red_on_gray", "hint_ch05_red", level=level, value=gray)
-    for key, colour in (("ch05_red_on_green", [0.0, 1.0, 0.0]), ("ch05_red_on_blue", [0.0, 0.0, 1.0])):
+    for key, colour in (
+        ("ch05_red_on_green", [0.0, 1.0, 0.0]),
+        ("ch05_red_on_blue", [0.0, 0.0, 1.0]),
+    ):
         value = response(colour)
         if value >= -1e-6:
             return _wrong(key, "hint_ch05_red", value=value)
@@ -545,20 +632,34 @@ def _red_kernel(red, green, blue):
 exercise(
     "ch05.red_filter",
     validate=_ch05_red,
-    right=[(_red_kernel(2, -1, -1), {}), (_red_kernel(1, -0.5, -0.5), {}),
-           (_red_kernel(3, -2, -1).tolist(), {})],
-    wrong=[(_red_kernel(1, 0, 0), {}), (_red_kernel(-2, 1, 1), {}), (_red_kernel(1, -1, 0), {}),
-           (_red_kernel(2, -2, 0), {}), (np.zeros((3, 3, 3)), {}), (np.ones((3, 3)), {})],
+    right=[
+        (_red_kernel(2, -1, -1), {}),
+        (_red_kernel(1, -0.5, -0.5), {}),
+        (_red_kernel(3, -2, -1).tolist(), {}),
+    ],
+    wrong=[
+        (_red_kernel(1, 0, 0), {}),
+        (_red_kernel(-2, 1, 1), {}),
+        (_red_kernel(1, -1, 0), {}),
+        (_red_kernel(2, -2, 0), {}),
+        (np.zeros((3, 3, 3)), {}),
+        (np.ones((3, 3)), {}),
+    ],
 )
-# --- chapter 6 exercises (add below) ---
+# --- Chapter 6, A CNN for Fashion-MNIST ---
 
 exercise(
     "ch06.pool2_shape",
     expected=lambda: (7, 7, 64),
     hint="hint_ch06_pool2_shape",
     right=[((7, 7, 64), {}), ([7, 7, 64], {})],
-    wrong=[((14, 14, 64), {}), ((7, 7, 32), {}), ((None, 7, 7, 64), {}),
-           ((1, 7, 7, 64), {}), (3136, {})],
+    wrong=[
+        ((14, 14, 64), {}),
+        ((7, 7, 32), {}),
+        ((None, 7, 7, 64), {}),
+        ((1, 7, 7, 64), {}),
+        (3136, {}),
+    ],
 )
 
 exercise(
@@ -566,17 +667,14 @@ exercise(
     expected=lambda: (3 * 3 * 32 + 1) * 64,
     hint="hint_ch06_conv2_params",
     right=[(18496, {}), (np.int64(18496), {})],
-    wrong=[(18432, {}), (640, {}), ((3 * 3 * 1 + 1) * 64, {}), ((18496,), {}),
-           ("18496", {})],
+    wrong=[(18432, {}), (640, {}), ((3 * 3 * 1 + 1) * 64, {}), ((18496,), {}), ("18496", {})],
 )
 
 
 def _ch06_count_wrong(y_true, y_pred):
     y_true, y_pred = np.asarray(y_true).ravel(), np.asarray(y_pred).ravel()
     if y_true.shape != y_pred.shape:
-        raise ValueError(
-            f"y_true and y_pred hold {y_true.size} and {y_pred.size} labels"
-        )
+        raise ValueError(f"y_true and y_pred hold {y_true.size} and {y_pred.size} labels")
     return int((y_true != y_pred).sum())
 
 
@@ -587,22 +685,27 @@ exercise(
     "ch06.misclassified",
     expected=_ch06_count_wrong,
     hint="hint_ch06_misclassified",
-    right=[(3, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
-           (np.int64(3), {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED})],
-    wrong=[(5, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
-           (0.375, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
-           (_CH06_PRED != _CH06_TRUE, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED})],
+    right=[
+        (3, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
+        (np.int64(3), {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
+    ],
+    wrong=[
+        (5, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
+        (0.375, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
+        (_CH06_PRED != _CH06_TRUE, {"y_true": _CH06_TRUE, "y_pred": _CH06_PRED}),
+    ],
 )
 
 exercise(
     "ch06.no_pool2_params",
-    expected=lambda: ((3 * 3 * 1 + 1) * 32 + (3 * 3 * 32 + 1) * 64
-                      + (14 * 14 * 64 + 1) * 128 + (128 + 1) * 10),
+    expected=lambda: (
+        (3 * 3 * 1 + 1) * 32 + (3 * 3 * 32 + 1) * 64 + (14 * 14 * 64 + 1) * 128 + (128 + 1) * 10
+    ),
     hint="hint_ch06_no_pool2_params",
     right=[(1625866, {}), (np.int64(1625866), {})],
     wrong=[(421642, {}), (1605760, {}), (1625738, {}), ("1625866", {})],
 )
-# --- chapter 7 exercises (add below) ---
+# --- Chapter 7, Going further ---
 
 exercise(
     "ch07.bn_params",
@@ -625,8 +728,12 @@ exercise(
     hint="hint_ch07_dropout_zeros",
     atol=0.02,
     right=[(0.3, {"rate": 0.3}), (0.31, {"rate": 0.3}), (np.float32(0.5), {"rate": 0.5})],
-    wrong=[(0.7, {"rate": 0.3}), (30, {"rate": 0.3}), (1 / 0.7, {"rate": 0.3}),
-           ((0.3,), {"rate": 0.3})],
+    wrong=[
+        (0.7, {"rate": 0.3}),
+        (30, {"rate": 0.3}),
+        (1 / 0.7, {"rate": 0.3}),
+        ((0.3,), {"rate": 0.3}),
+    ],
 )
 
 
@@ -654,19 +761,31 @@ exercise(
     "ch07.early_stop",
     expected=_ch07_early_stop,
     hint="hint_ch07_early_stop",
-    right=[((6, 9), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
-           ([6, 9], {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
-           ((4, 5), {"val_loss": _CH07_VAL_LOSS, "patience": 1})],
-    wrong=[((10, 10), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
-           ((5, 8), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
-           ((6, 10), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
-           (6, {"val_loss": _CH07_VAL_LOSS, "patience": 3})],
+    right=[
+        ((6, 9), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+        ([6, 9], {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+        ((4, 5), {"val_loss": _CH07_VAL_LOSS, "patience": 1}),
+    ],
+    wrong=[
+        ((10, 10), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+        ((5, 8), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+        ((6, 10), {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+        (6, {"val_loss": _CH07_VAL_LOSS, "patience": 3}),
+    ],
 )
 
 exercise(
     "ch07.third_block_params",
-    expected=lambda: (320 + 4 * 32 + 18496 + 4 * 64 + (3 * 3 * 64 + 1) * 128
-                      + 4 * 128 + (3 * 3 * 128 + 1) * 128 + (128 + 1) * 10),
+    expected=lambda: (
+        320
+        + 4 * 32
+        + 18496
+        + 4 * 64
+        + (3 * 3 * 64 + 1) * 128
+        + 4 * 128
+        + (3 * 3 * 128 + 1) * 128
+        + (128 + 1) * 10
+    ),
     hint="hint_ch07_third_block",
     right=[(242442, {}), (np.int64(242442), {})],
     wrong=[(422026, {}), (496394, {}), (241930, {}), ("242442", {})],

@@ -93,18 +93,13 @@ def read_idx(path, ndim=None):
             f"bytes, a type code (0x08 for uint8) and the number of dimensions"
         )
     if ndim is not None and dims != ndim:
-        raise IDXError(
-            f"{path}: header says {dims} dimension(s); expected {ndim}"
-        )
+        raise IDXError(f"{path}: header says {dims} dimension(s); expected {ndim}")
     header = 4 + 4 * dims
     if len(raw) < header:
         raise IDXError(
-            f"{path}: header truncated: {len(raw)} bytes, expected {header} "
-            f"for {dims} dimension(s)"
+            f"{path}: header truncated: {len(raw)} bytes, expected {header} for {dims} dimension(s)"
         )
-    shape = tuple(
-        int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(dims)
-    )
+    shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(dims))
     dtype = _IDX_TYPES[type_code]
     expected = header + int(np.prod(shape, dtype=np.int64)) * dtype.itemsize
     if len(raw) != expected:
@@ -113,8 +108,10 @@ def read_idx(path, ndim=None):
             f"{path}: data {kind}: {len(raw)} bytes, expected {expected} "
             f"for shape {shape} of {dtype.name}"
         )
-    return np.frombuffer(raw, dtype=dtype, offset=header).reshape(shape).astype(
-        dtype.newbyteorder("=")
+    return (
+        np.frombuffer(raw, dtype=dtype, offset=header)
+        .reshape(shape)
+        .astype(dtype.newbyteorder("="))
     )
 
 
@@ -198,10 +195,7 @@ def normalize(images):
     if images.ndim == 3:
         images = images[..., None]
     if images.ndim != 4 or images.shape[-1] != 1:
-        raise ValueError(
-            f"images must have shape (N, H, W) or (N, H, W, 1), got "
-            f"{images.shape}"
-        )
+        raise ValueError(f"images must have shape (N, H, W) or (N, H, W, 1), got {images.shape}")
     return images.astype(np.float32) / np.float32(255.0)
 
 
@@ -230,9 +224,7 @@ def load_fashion_mnist(data_dir=None):
     else:
         import keras
 
-        (x_train, y_train), (x_test, y_test) = (
-            keras.datasets.fashion_mnist.load_data()
-        )
+        (x_train, y_train), (x_test, y_test) = keras.datasets.fashion_mnist.load_data()
     return (
         (normalize(x_train), np.asarray(y_train, np.uint8)),
         (normalize(x_test), np.asarray(y_test, np.uint8)),

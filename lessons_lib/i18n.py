@@ -13,16 +13,40 @@ _current = DEFAULT_LANGUAGE
 #: Fashion-MNIST class names, index = label.
 CLASS_NAMES = {
     "en": (
-        "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-        "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
+        "T-shirt/top",
+        "Trouser",
+        "Pullover",
+        "Dress",
+        "Coat",
+        "Sandal",
+        "Shirt",
+        "Sneaker",
+        "Bag",
+        "Ankle boot",
     ),
     "ru": (
-        "Футболка/топ", "Брюки", "Пуловер", "Платье", "Пальто",
-        "Сандалия", "Рубашка", "Кроссовок", "Сумка", "Ботинок",
+        "Футболка/топ",
+        "Брюки",
+        "Пуловер",
+        "Платье",
+        "Пальто",
+        "Сандалия",
+        "Рубашка",
+        "Кроссовок",
+        "Сумка",
+        "Ботинок",
     ),
     "nl": (
-        "T-shirt/top", "Broek", "Trui", "Jurk", "Jas",
-        "Sandaal", "Overhemd", "Sneaker", "Tas", "Enkellaars",
+        "T-shirt/top",
+        "Broek",
+        "Trui",
+        "Jurk",
+        "Jas",
+        "Sandaal",
+        "Overhemd",
+        "Sneaker",
+        "Tas",
+        "Enkellaars",
     ),
 }
 
@@ -166,7 +190,7 @@ STRINGS = {
         "ru": "Диагональ находится, но на изображении lines (или lines.T) ваше ядро доходит до {got}: детектор диагонали должен давать на прямых линиях меньше 3.",
         "nl": "Op de diagonaal werkt het, maar op de afbeelding lines (of lines.T) haalt je kernel {got}: een diagonaaldetector moet op rechte lijnen onder 3 blijven.",
     },
-    # --- chapter 1 strings (add below) ---
+    # --- Chapter 1, Images as numbers ---
     "whole_image": {
         "en": "the whole image, {h} × {w}",
         "ru": "всё изображение, {h} × {w}",
@@ -213,7 +237,7 @@ STRINGS = {
         "ru": "пиксель j перемешанного изображения взят из пикселя perm[j]; np.argsort(perm) отменяет перестановку. Сначала вытяните изображение в вектор, а в конце верните форму 28 × 28.",
         "nl": "pixel j van de geschudde afbeelding kwam van pixel perm[j]; np.argsort(perm) maakt de permutatie ongedaan. Maak de afbeelding eerst plat en geef haar aan het eind weer de vorm 28 × 28.",
     },
-    # --- chapter 3 strings (add below) ---
+    # --- Chapter 3, Padding and stride ---
     "padded_input": {
         "en": "input with padding {padding}",
         "ru": "вход с дополнением {padding}",
@@ -252,7 +276,11 @@ STRINGS = {
     "anim_slower": {"en": "Slower", "ru": "Медленнее", "nl": "Langzamer"},
     "anim_first": {"en": "First frame", "ru": "Первый кадр", "nl": "Eerste beeld"},
     "anim_previous": {"en": "Previous frame", "ru": "Предыдущий кадр", "nl": "Vorig beeld"},
-    "anim_backwards": {"en": "Play backwards", "ru": "Воспроизвести назад", "nl": "Achteruit afspelen"},
+    "anim_backwards": {
+        "en": "Play backwards",
+        "ru": "Воспроизвести назад",
+        "nl": "Achteruit afspelen",
+    },
     "anim_pause": {"en": "Pause", "ru": "Пауза", "nl": "Pauze"},
     "anim_play": {"en": "Play", "ru": "Воспроизвести", "nl": "Afspelen"},
     "anim_next": {"en": "Next frame", "ru": "Следующий кадр", "nl": "Volgend beeld"},
@@ -307,9 +335,13 @@ STRINGS = {
         "ru": "Выход 14 × 14, но {count} пикселей входа не попадают ни в одно окно (см. widgets.coverage(28, {k}, {s}, {p})). Каждый пиксель должен учитываться.",
         "nl": "De uitvoer is 14 × 14, maar {count} pixels van de invoer vallen in geen enkel venster (zie widgets.coverage(28, {k}, {s}, {p})). Elke pixel moet meetellen.",
     },
-    # --- chapter 4 strings (add below) ---
+    # --- Chapter 4, Pooling ---
     "max_pooling": {"en": "max pooling", "ru": "подвыборка по максимуму", "nl": "max pooling"},
-    "average_pooling": {"en": "average pooling", "ru": "подвыборка по среднему", "nl": "average pooling"},
+    "average_pooling": {
+        "en": "average pooling",
+        "ru": "подвыборка по среднему",
+        "nl": "average pooling",
+    },
     "pooled": {"en": "pooled output", "ru": "результат подвыборки", "nl": "uitvoer na pooling"},
     "pooling_setting": {
         "en": "{kind}: window {size} × {size}, stride {stride}",
@@ -351,7 +383,7 @@ STRINGS = {
         "ru": "После сдвига результат подвыборки отличается в {count} позициях из {total}, а он не должен измениться вовсе.",
         "nl": "Na de verschuiving verschilt de uitvoer na pooling op {count} van de {total} posities; hij zou helemaal niet mogen veranderen.",
     },
-    # --- chapter 5 strings (add below) ---
+    # --- Chapter 5, Channels and layers ---
     "colour_image": {"en": "colour image", "ru": "цветное изображение", "nl": "kleurenafbeelding"},
     "channel_red": {"en": "channel 0: red", "ru": "канал 0: красный", "nl": "kanaal 0: rood"},
     "channel_green": {"en": "channel 1: green", "ru": "канал 1: зелёный", "nl": "kanaal 1: groen"},
@@ -396,12 +428,12 @@ STRINGS = {
         "ru": "На чисто синем изображении ваш фильтр даёт {value:g}, а должен давать отрицательное число.",
         "nl": "Op een zuiver blauwe afbeelding geeft je filter {value:g}; dat zou een negatief getal moeten zijn.",
     },
-    # --- chapter 6 strings (add below) ---
+    # --- Chapter 6, A CNN for Fashion-MNIST ---
     "map_channel": {"en": "channel {index}", "ru": "канал {index}", "nl": "kanaal {index}"},
     "hint_ch06_pool2_shape": {
-        "en": "give (height, width, depth) without the batch axis: \"same\" padding keeps the size, every 2 x 2 pooling halves it, and the depth is the number of filters of the last convolution.",
-        "ru": "укажите (высота, ширина, глубина) без оси пакета: дополнение \"same\" сохраняет размер, каждая подвыборка 2 x 2 делит его пополам, а глубина равна числу фильтров последней свёртки.",
-        "nl": "geef (hoogte, breedte, diepte) zonder de batch-as: opvulling \"same\" houdt de grootte gelijk, elke pooling van 2 x 2 halveert hem, en de diepte is het aantal filters van de laatste convolutie.",
+        "en": 'give (height, width, depth) without the batch axis: "same" padding keeps the size, every 2 x 2 pooling halves it, and the depth is the number of filters of the last convolution.',
+        "ru": 'укажите (высота, ширина, глубина) без оси пакета: дополнение "same" сохраняет размер, каждая подвыборка 2 x 2 делит его пополам, а глубина равна числу фильтров последней свёртки.',
+        "nl": 'geef (hoogte, breedte, diepte) zonder de batch-as: opvulling "same" houdt de grootte gelijk, elke pooling van 2 x 2 halveert hem, en de diepte is het aantal filters van de laatste convolutie.',
     },
     "hint_ch06_conv2_params": {
         "en": "(k * k * c_in + 1) * c_out: conv2 sees the 32 channels of pool1 and has 64 filters.",
@@ -418,7 +450,7 @@ STRINGS = {
         "ru": "меняются только Flatten и первый полносвязный слой: без pool2 на Flatten приходит 14 x 14 x 64 значений, а у Dense(128) (входы + 1) * 128 параметров.",
         "nl": "alleen Flatten en de eerste dense laag veranderen: zonder pool2 krijgt Flatten 14 x 14 x 64 waarden, en Dense(128) heeft (invoer + 1) * 128 parameters.",
     },
-    # --- chapter 7 strings (add below) ---
+    # --- Chapter 7, Going further ---
     "true_vs_predicted": {
         "en": "true: {true}\npredicted: {pred}",
         "ru": "истина: {true}\nпрогноз: {pred}",
@@ -473,10 +505,7 @@ NUMBER_FORMATS = {
 
 def _check_language(lang):
     if lang not in LANGUAGES:
-        raise ValueError(
-            f"lang must be one of {', '.join(map(repr, LANGUAGES))}, "
-            f"got {lang!r}"
-        )
+        raise ValueError(f"lang must be one of {', '.join(map(repr, LANGUAGES))}, got {lang!r}")
     return lang
 
 
@@ -599,8 +628,11 @@ def number(value, digits=0, percent=False, lang=None, trim=False):
     import math
     import numbers
 
-    if (isinstance(value, bool) or not isinstance(value, numbers.Real)
-            or not math.isfinite(float(value))):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, numbers.Real)
+        or not math.isfinite(float(value))
+    ):
         raise ValueError(f"value must be a finite real number, got {value!r}")
     if isinstance(digits, bool) or not isinstance(digits, int) or not 0 <= digits <= 10:
         raise ValueError(f"digits must be a whole number from 0 to 10, got {digits!r}")

@@ -126,6 +126,113 @@ def course_cnn():
     return _compile(model)
 
 
+def steps_per_epoch(train_images, batch_size):
+    """How many optimizer steps ``fit`` takes per epoch: ``ceil(train_images / batch_size)``.
+
+    Parameters
+    ----------
+    train_images : int
+        Images trained on per epoch (after any validation split).
+    batch_size : int
+        Images per step; the last batch of an epoch may be smaller.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ValueError
+        If either argument is not a positive whole number.
+
+    Examples
+    --------
+    >>> steps_per_epoch(54_000, 32)
+    1688
+    >>> steps_per_epoch(54_000, 64)
+    844
+    """
+    for name, value in (("train_images", train_images), ("batch_size", batch_size)):
+        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+            raise ValueError(f"{name} must be a positive whole number, got {value!r}")
+    return -(-int(train_images) // int(batch_size))
+
+
+def improved_cnn(batch_size=32, train_images=54_000):
+    """The CNN of chapter 7: the course CNN with four cures for overfitting.
+
+    ``RandomTranslation(0.05) -> RandomFlip(horizontal) -> [Conv2D(32, 3x3,
+    same, relu) -> BatchNormalization -> MaxPooling2D(2)] -> [Conv2D(64, ...)
+    -> BatchNormalization -> MaxPooling2D(2)] -> Flatten -> Dense(128, relu)
+    -> Dropout(0.3) -> Dense(10, softmax)``, compiled with Adam and sparse
+    categorical cross-entropy. Adam's learning rate starts at 0.001 and
+    shrinks by a factor 0.8 per epoch, so that the last epochs fine-tune
+    instead of jumping around. The two random layers shift every training
+    image by up to 5% of its height and width (whole pixels, no blurring)
+    and mirror it with probability 1/2; like dropout, they are active only
+    in training and pass images through unchanged in ``predict`` and
+    ``evaluate``.
+
+    Parameters
+    ----------
+    batch_size : int, optional
+        The batch size ``fit`` will be given (chapter 7: 32, as chapter 6).
+    train_images : int, optional
+        How many images ``fit`` trains on after the validation split
+        (chapter 7: 54,000, the 60,000 training images less 10%).
+        With ``batch_size`` it sets the epoch's length in optimizer steps,
+        ``ceil(train_images / batch_size)``, which the learning-rate decay
+        counts in.
+
+    Returns
+    -------
+    keras.Model
+
+    Raises
+    ------
+    ValueError
+        If ``batch_size`` or ``train_images`` is not a positive whole number.
+
+    """
+    decay_steps = steps_per_epoch(train_images, batch_size)
+    import keras
+    from keras import layers
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=INPUT_SHAPE),
+            layers.RandomTranslation(
+                0.05, 0.05, fill_mode="constant", interpolation="nearest", name="shift"
+            ),
+            layers.RandomFlip("horizontal", name="flip"),
+            layers.Conv2D(32, (3, 3), padding="same", activation="relu", name="conv1"),
+            layers.BatchNormalization(name="norm1"),
+            layers.MaxPooling2D((2, 2), strides=2, name="pool1"),
+            layers.Conv2D(64, (3, 3), padding="same", activation="relu", name="conv2"),
+            layers.BatchNormalization(name="norm2"),
+            layers.MaxPooling2D((2, 2), strides=2, name="pool2"),
+            layers.Flatten(name="flatten"),
+            layers.Dense(128, activation="relu", name="dense"),
+            layers.Dropout(0.3, name="dropout"),
+            layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
+        ],
+        name="improved_cnn",
+    )
+    schedule = keras.optimizers.schedules.ExponentialDecay(
+        1e-3, decay_steps=decay_steps, decay_rate=0.8
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=schedule),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+        steps_per_execution=steps_per_execution(),
+    )
+    return model
+
+
+# --- Layers with hand-set weights: the chapters compare them with ops ---
+
+
 def _fixed_conv(kind, kernel, ndim_in, bias, strides, padding):
     import keras
 
@@ -137,14 +244,15 @@ def _fixed_conv(kind, kernel, ndim_in, bias, strides, padding):
     if kernel.ndim == ndim_in:
         kernel = kernel.reshape(kernel.shape + (1, 1))
     if kernel.ndim != ndim_in + 2:
-        raise ValueError(
-            f"kernel must have shape {shapes}, got shape {kernel.shape}"
-        )
+        raise ValueError(f"kernel must have shape {shapes}, got shape {kernel.shape}")
     filters = kernel.shape[-1]
     bias = np.broadcast_to(np.asarray(bias, dtype=np.float32), (filters,))
     layer_cls = {1: keras.layers.Conv1D, 2: keras.layers.Conv2D}[ndim_in]
     layer = layer_cls(
-        filters, kernel.shape[:ndim_in], strides=strides, padding=padding,
+        filters,
+        kernel.shape[:ndim_in],
+        strides=strides,
+        padding=padding,
         name=kind,
     )
     layer.build((None,) + (None,) * ndim_in + (kernel.shape[-2],))
@@ -225,12 +333,6 @@ def apply(layer, x):
     return keras.ops.convert_to_numpy(layer(batch))[0]
 
 
-# --- chapter 1 models (add below) ---
-
-
-# --- chapter 3 models (add below) ---
-
-
 def padded_conv2d(kernel, padding, strides=1, bias=0.0):
     """A hand-set Keras convolution for every padding rule of ``ops.conv2d``.
 
@@ -266,20 +368,14 @@ def padded_conv2d(kernel, padding, strides=1, bias=0.0):
     if padding in ("valid", "same"):
         return conv2d_layer(kernel, bias=bias, strides=strides, padding=padding)
     if isinstance(padding, bool) or not isinstance(padding, int) or padding < 0:
-        raise ValueError(
-            f'padding must be "valid", "same" or an int >= 0, got {padding!r}'
-        )
+        raise ValueError(f'padding must be "valid", "same" or an int >= 0, got {padding!r}')
     return keras.Sequential(
-        [keras.layers.ZeroPadding2D(padding),
-         conv2d_layer(kernel, bias=bias, strides=strides, padding="valid")],
+        [
+            keras.layers.ZeroPadding2D(padding),
+            conv2d_layer(kernel, bias=bias, strides=strides, padding="valid"),
+        ],
         name="zero_padding_then_conv2d",
     )
-
-
-# --- chapter 4 models (add below) ---
-
-
-# --- chapter 5 models (add below) ---
 
 
 def receptive_field_mask(layers, size=16):
@@ -332,116 +428,12 @@ def receptive_field_mask(layers, size=16):
     stack = [keras.Input((size, size, 1))]
     for k, s in layers:
         if s == 1:
-            stack.append(keras.layers.Conv2D(1, k, kernel_initializer="ones",
-                                             bias_initializer="zeros"))
+            stack.append(
+                keras.layers.Conv2D(1, k, kernel_initializer="ones", bias_initializer="zeros")
+            )
         else:
             stack.append(keras.layers.MaxPooling2D(k, strides=s))
     model = keras.Sequential(stack)
     impulses = np.eye(size * size, dtype="float32").reshape(-1, size, size, 1)
     reached = keras.ops.convert_to_numpy(model(impulses))[:, 0, 0, 0] > 0
     return reached.reshape(size, size)
-
-
-# --- chapter 6 models (add below) ---
-
-
-# --- chapter 7 models (add below) ---
-
-
-def steps_per_epoch(train_images, batch_size):
-    """How many optimizer steps ``fit`` takes per epoch: ``ceil(train_images / batch_size)``.
-
-    Parameters
-    ----------
-    train_images : int
-        Images trained on per epoch (after any validation split).
-    batch_size : int
-        Images per step; the last batch of an epoch may be smaller.
-
-    Returns
-    -------
-    int
-
-    Raises
-    ------
-    ValueError
-        If either argument is not a positive whole number.
-
-    Examples
-    --------
-    >>> steps_per_epoch(54_000, 32)
-    1688
-    >>> steps_per_epoch(54_000, 64)
-    844
-    """
-    for name, value in (("train_images", train_images), ("batch_size", batch_size)):
-        if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-            raise ValueError(f"{name} must be a positive whole number, got {value!r}")
-    return -(-int(train_images) // int(batch_size))
-
-
-def improved_cnn(batch_size=32, train_images=54_000):
-    """The CNN of chapter 7: the course CNN with four cures for overfitting.
-
-    ``RandomTranslation(0.05) -> RandomFlip(horizontal) -> [Conv2D(32, 3x3,
-    same, relu) -> BatchNormalization -> MaxPooling2D(2)] -> [Conv2D(64, ...)
-    -> BatchNormalization -> MaxPooling2D(2)] -> Flatten -> Dense(128, relu)
-    -> Dropout(0.3) -> Dense(10, softmax)``, compiled with Adam and sparse
-    categorical cross-entropy. Adam's learning rate starts at 0.001 and
-    shrinks by a factor 0.8 per epoch, so that the last epochs fine-tune
-    instead of jumping around. The two random layers shift every training
-    image by up to 5% of its height and width (whole pixels, no blurring)
-    and mirror it with probability 1/2; like dropout, they are active only
-    in training and pass images through unchanged in ``predict`` and
-    ``evaluate``.
-
-    Parameters
-    ----------
-    batch_size : int, optional
-        The batch size ``fit`` will be given (chapter 7: 32, as chapter 6).
-    train_images : int, optional
-        How many images ``fit`` trains on after the validation split
-        (chapter 7: 54,000, the 60,000 training images less 10%).
-        With ``batch_size`` it sets the epoch's length in optimizer steps,
-        ``ceil(train_images / batch_size)``, which the learning-rate decay
-        counts in.
-
-    Returns
-    -------
-    keras.Model
-
-    Raises
-    ------
-    ValueError
-        If ``batch_size`` or ``train_images`` is not a positive whole number.
-
-    """
-    decay_steps = steps_per_epoch(train_images, batch_size)
-    import keras
-    from keras import layers
-
-    model = keras.Sequential([
-        keras.Input(shape=INPUT_SHAPE),
-        layers.RandomTranslation(0.05, 0.05, fill_mode="constant",
-                                 interpolation="nearest", name="shift"),
-        layers.RandomFlip("horizontal", name="flip"),
-        layers.Conv2D(32, (3, 3), padding="same", activation="relu", name="conv1"),
-        layers.BatchNormalization(name="norm1"),
-        layers.MaxPooling2D((2, 2), strides=2, name="pool1"),
-        layers.Conv2D(64, (3, 3), padding="same", activation="relu", name="conv2"),
-        layers.BatchNormalization(name="norm2"),
-        layers.MaxPooling2D((2, 2), strides=2, name="pool2"),
-        layers.Flatten(name="flatten"),
-        layers.Dense(128, activation="relu", name="dense"),
-        layers.Dropout(0.3, name="dropout"),
-        layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
-    ], name="improved_cnn")
-    schedule = keras.optimizers.schedules.ExponentialDecay(
-        1e-3, decay_steps=decay_steps, decay_rate=0.8)
-    model.compile(
-        optimizer=keras.optimizers.Adam(learning_rate=schedule),
-        loss="sparse_categorical_crossentropy",
-        metrics=["accuracy"],
-        steps_per_execution=steps_per_execution(),
-    )
-    return model

@@ -36,8 +36,7 @@ __all__ = [
 def _check_int(name, value, minimum):
     if isinstance(value, bool) or not isinstance(value, Integral):
         raise ValueError(
-            f"{name} must be an int >= {minimum}, got {value!r} "
-            f"of type {type(value).__name__}"
+            f"{name} must be an int >= {minimum}, got {value!r} of type {type(value).__name__}"
         )
     if value < minimum:
         raise ValueError(f"{name} must be an int >= {minimum}, got {value}")
@@ -49,8 +48,7 @@ def _pair(name, value, minimum):
     if isinstance(value, (tuple, list)):
         if len(value) != 2:
             raise ValueError(
-                f"{name} must be an int or a pair of ints, got {value!r} "
-                f"with {len(value)} entries"
+                f"{name} must be an int or a pair of ints, got {value!r} with {len(value)} entries"
             )
         return tuple(_check_int(name, v, minimum) for v in value)
     v = _check_int(name, value, minimum)
@@ -60,10 +58,7 @@ def _pair(name, value, minimum):
 def _check_padding(padding):
     if isinstance(padding, str):
         if padding not in ("valid", "same"):
-            raise ValueError(
-                f'padding must be "valid", "same" or an int >= 0, '
-                f"got {padding!r}"
-            )
+            raise ValueError(f'padding must be "valid", "same" or an int >= 0, got {padding!r}')
         return padding
     return _check_int("padding", padding, 0)
 
@@ -72,9 +67,7 @@ def _as_array(name, x):
     try:
         arr = np.asarray(x, dtype=np.float64)
     except (TypeError, ValueError) as err:
-        raise ValueError(
-            f"{name} must be an array of numbers, got {type(x).__name__}"
-        ) from err
+        raise ValueError(f"{name} must be an array of numbers, got {type(x).__name__}") from err
     return arr
 
 
@@ -166,9 +159,7 @@ def output_size(n, k, stride=1, padding="valid"):
     return (n + 2 * p - k) // stride + 1
 
 
-Geometry = namedtuple(
-    "Geometry", "n k stride padding before after size out starts"
-)
+Geometry = namedtuple("Geometry", "n k stride padding before after size out starts")
 Geometry.__doc__ = """Where a kernel lands along one axis of a padded input.
 
 Fields: ``n`` input length, ``k`` kernel length, ``stride``, ``padding``
@@ -216,8 +207,9 @@ def geometry(n, k, stride=1, padding="valid"):
     else:
         before = after = 0 if padding == "valid" else int(padding)
     starts = tuple(range(0, out * stride, stride))
-    return Geometry(int(n), int(k), int(stride), padding, before, after,
-                    n + before + after, out, starts)
+    return Geometry(
+        int(n), int(k), int(stride), padding, before, after, n + before + after, out, starts
+    )
 
 
 def coverage(n, k, stride=1, padding="valid"):
@@ -248,8 +240,8 @@ def coverage(n, k, stride=1, padding="valid"):
     g = geometry(n, k, stride, padding)
     along = np.zeros(g.size, dtype=int)
     for s in g.starts:
-        along[s:s + g.k] += 1
-    along = along[g.before:g.before + g.n]
+        along[s : s + g.k] += 1
+    along = along[g.before : g.before + g.n]
     return np.outer(along, along)
 
 
@@ -280,8 +272,10 @@ def formula(n, k, stride=1, padding="valid"):
     """
     g = geometry(n, k, stride, padding)
     if padding == "same":
-        return (f"⌊({g.n} + {g.before} + {g.after} − {g.k}) / {g.stride}⌋ + 1"
-                f" = ⌈{g.n} / {g.stride}⌉ = {g.out}")
+        return (
+            f"⌊({g.n} + {g.before} + {g.after} − {g.k}) / {g.stride}⌋ + 1"
+            f" = ⌈{g.n} / {g.stride}⌉ = {g.out}"
+        )
     return f"⌊({g.n} + 2·{g.before} − {g.k}) / {g.stride}⌋ + 1 = {g.out}"
 
 
@@ -317,11 +311,12 @@ def pad(x, width, value=0):
     x = np.asarray(x)
     if x.ndim not in (2, 3):
         raise ValueError(
-            f"x must have shape (H, W) or (H, W, C), got shape {x.shape} "
-            f"with {x.ndim} dimensions"
+            f"x must have shape (H, W) or (H, W, C), got shape {x.shape} with {x.ndim} dimensions"
         )
-    if isinstance(width, (tuple, list)) and len(width) == 2 and all(
-        isinstance(w, (tuple, list)) for w in width
+    if (
+        isinstance(width, (tuple, list))
+        and len(width) == 2
+        and all(isinstance(w, (tuple, list)) for w in width)
     ):
         (top, bottom), (left, right) = (
             _pair("width", width[0], 0),
@@ -485,8 +480,7 @@ def conv1d(x, kernel, stride=1, padding="valid", bias=0.0):
     kernel = _as_array("kernel", kernel)
     if x.ndim not in (1, 2):
         raise ValueError(
-            f"x must have shape (L,) or (L, C_in), got shape {x.shape} "
-            f"with {x.ndim} dimensions"
+            f"x must have shape (L,) or (L, C_in), got shape {x.shape} with {x.ndim} dimensions"
         )
     if kernel.ndim not in (1, 2, 3):
         raise ValueError(
@@ -520,8 +514,7 @@ def _pool2d(x, size, stride, padding, reduce):
     x = _as_array("x", x)
     if x.ndim not in (2, 3):
         raise ValueError(
-            f"x must have shape (H, W) or (H, W, C), got shape {x.shape} "
-            f"with {x.ndim} dimensions"
+            f"x must have shape (H, W) or (H, W, C), got shape {x.shape} with {x.ndim} dimensions"
         )
     window = _pair("size", size, 1)
     strides = window if stride is None else _pair("stride", stride, 1)
@@ -629,9 +622,7 @@ def receptive_field(layers):
     sizes, size, jump = [], 1, 1
     for i, layer in enumerate(layers):
         if not isinstance(layer, (tuple, list)) or len(layer) != 2:
-            raise ValueError(
-                f"layers[{i}] must be a pair (k, s) of ints, got {layer!r}"
-            )
+            raise ValueError(f"layers[{i}] must be a pair (k, s) of ints, got {layer!r}")
         k = _check_int(f"layers[{i}] k", layer[0], 1)
         s = _check_int(f"layers[{i}] s", layer[1], 1)
         size += (k - 1) * jump

@@ -52,7 +52,8 @@ def glue(name, value, digits=0, percent=False, trim=False):
     """
     if not isinstance(name, str) or not _NAME.match(name):
         raise ValueError(
-            f"name must look like 'ch06.test_accuracy' (lowercase, one dot), got {name!r}")
+            f"name must look like 'ch06.test_accuracy' (lowercase, one dot), got {name!r}"
+        )
     text = i18n.number(value, digits, percent, trim=trim)
     try:
         from IPython import get_ipython
@@ -60,5 +61,8 @@ def glue(name, value, digits=0, percent=False, trim=False):
     except ImportError:  # plain Python, no IPython: nowhere to store it
         return
     if get_ipython() is not None:
-        display({_GLUE_PREFIX + "text/plain": repr(text)}, raw=True,
-                metadata={"scrapbook": {"name": name, "mime_prefix": _GLUE_PREFIX}})
+        display(
+            {_GLUE_PREFIX + "text/plain": repr(text)},
+            raw=True,
+            metadata={"scrapbook": {"name": name, "mime_prefix": _GLUE_PREFIX}},
+        )

@@ -77,8 +77,7 @@ def write_student_edition(out_dir, source="chapters"):
     Introduced with the classroom kit (student edition).
     """
     source, out_dir = Path(source), Path(out_dir)
-    notebooks = sorted(p for p in source.glob("*/*.ipynb")
-                       if ".ipynb_checkpoints" not in p.parts)
+    notebooks = sorted(p for p in source.glob("*/*.ipynb") if ".ipynb_checkpoints" not in p.parts)
     if not notebooks:
         raise FileNotFoundError(f"no notebooks found in {source}/<lang>/")
     written = []
@@ -95,10 +94,12 @@ def write_student_edition(out_dir, source="chapters"):
 def main(argv=None):
     parser = argparse.ArgumentParser(
         prog="python -m lessons_lib.student",
-        description="Write the student edition: notebooks without solutions.")
+        description="Write the student edition: notebooks without solutions.",
+    )
     parser.add_argument("out", help="output folder, e.g. student/")
-    parser.add_argument("--source", default="chapters",
-                        help="folder with <lang>/*.ipynb (default: chapters)")
+    parser.add_argument(
+        "--source", default="chapters", help="folder with <lang>/*.ipynb (default: chapters)"
+    )
     args = parser.parse_args(argv)
     try:
         written = write_student_edition(args.out, args.source)

@@ -31,6 +31,7 @@ from matplotlib.patches import Circle, Rectangle
 
 from . import i18n, ops
 from .ops import Geometry, coverage, formula, geometry  # noqa: F401  (re-exported: chapter 3 calls widgets.coverage)
+from .plots import ink
 
 __all__ = [
     "Geometry",
@@ -48,6 +49,7 @@ _WINDOW = "#e8590c"  # the kernel's window (same orange as lessons_lib.plots)
 _INPUT_EDGE = "#1971c2"  # outline of the original input
 _PAD_FACE = "#e7f5ff"  # padding cells
 _GRID = "#adb5bd"
+
 
 def _settings(g):
     """``n = 6, k = 3, p = 1, s = 2`` for a figure's title."""
@@ -81,8 +83,7 @@ def _size_or_array(name, value):
 
 
 def _text_color(cmap, norm, value):
-    r, g, b, _ = cmap(norm(value))
-    return "white" if 0.299 * r + 0.587 * g + 0.114 * b < 0.5 else "black"
+    return ink(cmap, norm.vmin, norm.vmax, value)
 
 
 def _grid_axes(ax, size, labels):
@@ -112,34 +113,55 @@ def _draw_on(axes, g, image, kernel, step):
     # Padded input: padding cells in a light colour with their 0, the input
     # shaded by its values (or by how many windows use each pixel).
     cmap = plt.get_cmap("Greens" if counts else "gray")
-    norm = Normalize(vmin=0 if counts else values.min(),
-                     vmax=max(values.max(), 1) if counts else values.max())
-    ax_in.add_patch(Rectangle((-0.5, -0.5), size, size, facecolor=_PAD_FACE,
-                              edgecolor="none", zorder=0))
-    ax_in.imshow(values, cmap=cmap, norm=norm,
-                 extent=(b - 0.5, b + n - 0.5, b + n - 0.5, b - 0.5), zorder=1)
+    norm = Normalize(
+        vmin=0 if counts else values.min(), vmax=max(values.max(), 1) if counts else values.max()
+    )
+    ax_in.add_patch(
+        Rectangle((-0.5, -0.5), size, size, facecolor=_PAD_FACE, edgecolor="none", zorder=0)
+    )
+    ax_in.imshow(
+        values, cmap=cmap, norm=norm, extent=(b - 0.5, b + n - 0.5, b + n - 0.5, b - 0.5), zorder=1
+    )
     font = _fontsize(size)
     for (r, c), v in np.ndenumerate(values):
-        ax_in.text(b + c, b + r, f"{v:g}", ha="center", va="center",
-                   fontsize=font, color=_text_color(cmap, norm, v), zorder=2)
+        ax_in.text(
+            b + c,
+            b + r,
+            f"{v:g}",
+            ha="center",
+            va="center",
+            fontsize=font,
+            color=_text_color(cmap, norm, v),
+            zorder=2,
+        )
     for r in range(size):
         for c in range(size):
             if not (b <= r < b + n and b <= c < b + n):
-                ax_in.text(c, r, "0", ha="center", va="center", fontsize=font,
-                           color="#868e96", zorder=2)
-    ax_in.add_patch(Rectangle((b - 0.5, b - 0.5), n, n, fill=False,
-                              edgecolor=_INPUT_EDGE, linestyle="--",
-                              linewidth=1.5, zorder=3))
+                ax_in.text(
+                    c, r, "0", ha="center", va="center", fontsize=font, color="#868e96", zorder=2
+                )
+    ax_in.add_patch(
+        Rectangle(
+            (b - 0.5, b - 0.5),
+            n,
+            n,
+            fill=False,
+            edgecolor=_INPUT_EDGE,
+            linestyle="--",
+            linewidth=1.5,
+            zorder=3,
+        )
+    )
     _grid_axes(ax_in, size, [str(i - b) for i in range(size)])
     # A ring around every window's centre: the rings are `stride` cells
     # apart (for an even kernel the centre lies between four pixels).
     centres = [s + (g.k - 1) / 2 for s in g.starts]
     for y in centres:
         for x in centres:
-            ax_in.add_patch(Circle((x, y), 0.36, fill=False, edgecolor=_WINDOW,
-                                   linewidth=1.3, zorder=4))
-    pad_text = (f"({g.before}, {g.after})" if g.before != g.after
-                else str(g.before))
+            ax_in.add_patch(
+                Circle((x, y), 0.36, fill=False, edgecolor=_WINDOW, linewidth=1.3, zorder=4)
+            )
+    pad_text = f"({g.before}, {g.after})" if g.before != g.after else str(g.before)
     title = i18n.t("padded_input", padding=pad_text)
     if counts:
         title += "\n" + i18n.t("windows_per_pixel")
@@ -154,22 +176,35 @@ def _draw_on(axes, g, image, kernel, step):
         for i in range(last + 1):
             r, c = divmod(i, out)
             shown[r, c] = fmap[r, c]
-            ax_out.text(c, r, f"{fmap[r, c]:g}", ha="center", va="center",
-                        fontsize=_fontsize(out),
-                        color=_text_color(plt.get_cmap("gray"), onorm, fmap[r, c]),
-                        zorder=2)
+            ax_out.text(
+                c,
+                r,
+                f"{fmap[r, c]:g}",
+                ha="center",
+                va="center",
+                fontsize=_fontsize(out),
+                color=_text_color(plt.get_cmap("gray"), onorm, fmap[r, c]),
+                zorder=2,
+            )
         ax_out.imshow(shown, cmap="gray", norm=onorm, zorder=1)
     _grid_axes(ax_out, out, [str(i) for i in range(out)])
     title = i18n.t("output_grid", out=out)
     if step is not None:
         r, c = divmod(step, out)
         sr, sc = g.starts[r], g.starts[c]
-        ax_in.add_patch(Rectangle((sc - 0.5, sr - 0.5), g.k, g.k,
-                                  facecolor=_WINDOW, alpha=0.18, zorder=3))
-        ax_in.add_patch(Rectangle((sc - 0.5, sr - 0.5), g.k, g.k, fill=False,
-                                  edgecolor=_WINDOW, linewidth=3, zorder=5))
-        ax_out.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, fill=False,
-                                   edgecolor=_WINDOW, linewidth=3, zorder=5))
+        ax_in.add_patch(
+            Rectangle((sc - 0.5, sr - 0.5), g.k, g.k, facecolor=_WINDOW, alpha=0.18, zorder=3)
+        )
+        ax_in.add_patch(
+            Rectangle(
+                (sc - 0.5, sr - 0.5), g.k, g.k, fill=False, edgecolor=_WINDOW, linewidth=3, zorder=5
+            )
+        )
+        ax_out.add_patch(
+            Rectangle(
+                (c - 0.5, r - 0.5), 1, 1, fill=False, edgecolor=_WINDOW, linewidth=3, zorder=5
+            )
+        )
         title += "\n" + i18n.t("position_of", step=step + 1, total=out * out)
     ax_out.set_title(title, fontsize=9)
 
@@ -178,15 +213,17 @@ def _figure(g):
     width = min(11.0, 0.42 * (g.size + g.out) + 2.0)
     height = min(6.0, 0.42 * g.size + 1.6)
     fig, axes = plt.subplots(
-        1, 2, figsize=(width, height), layout="constrained",
+        1,
+        2,
+        figsize=(width, height),
+        layout="constrained",
         gridspec_kw={"width_ratios": [g.size, max(g.out, 2)]},
     )
     return fig, axes
 
 
 def _suptitle(fig, g):
-    fig.suptitle(f"{_settings(g)}:   {formula(g.n, g.k, g.stride, g.padding)}",
-                 fontsize=10)
+    fig.suptitle(f"{_settings(g)}:   {formula(g.n, g.k, g.stride, g.padding)}", fontsize=10)
 
 
 def _prepare(image, kernel, stride, padding, step):
@@ -285,22 +322,23 @@ class PaddingExplorer:
         import ipywidgets as w
 
         if padding not in self.PADDINGS:
-            raise ValueError(
-                f"padding must be one of {self.PADDINGS}, got {padding!r}"
-            )
+            raise ValueError(f"padding must be one of {self.PADDINGS}, got {padding!r}")
         style = {"description_width": "initial"}
         self.controls = {
-            "n": w.IntSlider(value=n, min=2, max=12, style=style,
-                             description=i18n.t("explorer_n")),
-            "k": w.IntSlider(value=k, min=1, max=7, style=style,
-                             description=i18n.t("explorer_k")),
-            "padding": w.Dropdown(options=[(str(p), p) for p in self.PADDINGS],
-                                  value=padding, style=style,
-                                  description=i18n.t("explorer_padding")),
-            "stride": w.IntSlider(value=stride, min=1, max=4, style=style,
-                                  description=i18n.t("explorer_stride")),
-            "step": w.IntSlider(value=0, min=0, max=0, style=style,
-                                description=i18n.t("explorer_step")),
+            "n": w.IntSlider(value=n, min=2, max=12, style=style, description=i18n.t("explorer_n")),
+            "k": w.IntSlider(value=k, min=1, max=7, style=style, description=i18n.t("explorer_k")),
+            "padding": w.Dropdown(
+                options=[(str(p), p) for p in self.PADDINGS],
+                value=padding,
+                style=style,
+                description=i18n.t("explorer_padding"),
+            ),
+            "stride": w.IntSlider(
+                value=stride, min=1, max=4, style=style, description=i18n.t("explorer_stride")
+            ),
+            "step": w.IntSlider(
+                value=0, min=0, max=0, style=style, description=i18n.t("explorer_step")
+            ),
         }
         self.out_size = None
         self.summary = ""
@@ -313,21 +351,22 @@ class PaddingExplorer:
             self.controls[name].observe(self._settings_changed, names="value")
         self.controls["step"].observe(self._step_changed, names="value")
         c = self.controls
-        self.widget = w.VBox([
-            w.HBox([c["n"], c["k"]]),
-            w.HBox([c["padding"], c["stride"]]),
-            c["step"],
-            self._label,
-            self._output,
-        ])
+        self.widget = w.VBox(
+            [
+                w.HBox([c["n"], c["k"]]),
+                w.HBox([c["padding"], c["stride"]]),
+                c["step"],
+                self._label,
+                self._output,
+            ]
+        )
         self._settings_changed()
 
     def _settings_changed(self, change=None):
         """Fit the position slider to the new output, then redraw."""
         c = self.controls
         try:
-            out = ops.output_size(c["n"].value, c["k"].value, c["stride"].value,
-                                  c["padding"].value)
+            out = ops.output_size(c["n"].value, c["k"].value, c["stride"].value, c["padding"].value)
         except ValueError:
             out = 0
         self._busy = True
@@ -353,8 +392,7 @@ class PaddingExplorer:
         from IPython.display import display
 
         c = self.controls
-        n, k, stride, padding = (c["n"].value, c["k"].value, c["stride"].value,
-                                 c["padding"].value)
+        n, k, stride, padding = (c["n"].value, c["k"].value, c["stride"].value, c["padding"].value)
         try:
             g = geometry(n, k, stride, padding)
         except ValueError:
@@ -365,8 +403,7 @@ class PaddingExplorer:
             return None
         step = min(c["step"].value, g.out * g.out - 1)
         self.out_size = g.out
-        self.summary = i18n.t("explorer_summary", out=g.out,
-                              formula=formula(n, k, stride, padding))
+        self.summary = i18n.t("explorer_summary", out=g.out, formula=formula(n, k, stride, padding))
         self._label.value = f"<b>{self.summary}</b>"
         fig, axes = _figure(g)
         _draw_on(axes, g, None, None, step)
@@ -467,15 +504,18 @@ def _offline_player(html):
     """matplotlib's jshtml without web fonts, its texts in the current language."""
     html = re.sub(r'"data:image/png;base64,([^"]*)"', _small_frame, html)
     html = re.sub(r"<link[^>]*font-awesome[^>]*>", "", html)
-    html = re.sub(r'<i class="(fa [^"]*)"></i>',
-                  lambda m: _ICONS.get(m.group(1), "•"), html)
+    html = re.sub(r'<i class="(fa [^"]*)"></i>', lambda m: _ICONS.get(m.group(1), "•"), html)
     for english, key in _PLAYER_TEXT.items():
         text = i18n.t(key)
-        html = html.replace(f'title="{english}" aria-label="{english}"',
-                            f'title="{text}" aria-label="{text}"')
+        html = html.replace(
+            f'title="{english}" aria-label="{english}"', f'title="{text}" aria-label="{text}"'
+        )
     for english, key in _PLAYER_LABELS.items():
-        html = re.sub(rf"(<label for=\"[^\"]*\">){english}(</label>)",
-                      lambda m, key=key: m.group(1) + i18n.t(key) + m.group(2), html)
+        html = re.sub(
+            rf"(<label for=\"[^\"]*\">){english}(</label>)",
+            lambda m, key=key: m.group(1) + i18n.t(key) + m.group(2),
+            html,
+        )
     return html
 
 
@@ -495,8 +535,7 @@ class Animation(_HTML):
         self.frames = frames
 
 
-def sliding_animation(image=6, kernel=3, stride=1, padding="valid", dpi=80,
-                      interval=800):
+def sliding_animation(image=6, kernel=3, stride=1, padding="valid", dpi=80, interval=800):
     """An animation of the kernel sliding over a padded input, for any page.
 
     One frame per output position: the window under the kernel is
@@ -544,11 +583,9 @@ def sliding_animation(image=6, kernel=3, stride=1, padding="valid", dpi=80,
     _suptitle(fig, g)
     frame(0)
     try:
-        anim = FuncAnimation(fig, frame, frames=frames, interval=interval,
-                             repeat=True)
+        anim = FuncAnimation(fig, frame, frames=frames, interval=interval, repeat=True)
         # What FuncAnimation.to_jshtml does, with our resolution.
-        writer = HTMLWriter(fps=1000 / interval, embed_frames=True,
-                            default_mode="loop")
+        writer = HTMLWriter(fps=1000 / interval, embed_frames=True, default_mode="loop")
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp, "animation.html")
             anim.save(str(path), writer=writer, dpi=dpi)
