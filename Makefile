@@ -20,7 +20,7 @@ ifeq ($(origin FASHION_MNIST_DIR),undefined)
 endif
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 
-.PHONY: all venv book test unit execute sync serve student bench clean
+.PHONY: all venv book test unit lint execute sync serve student bench clean
 all: book
 
 $(STAMP): requirements.txt pyproject.toml
@@ -36,14 +36,19 @@ book: $(STAMP)
 	$(VENV)/bin/jupyter-book build . -W -n --keep-going
 	@echo "Open _build/html/index.html"
 
-test: $(STAMP)
-	$(PY) -m pytest -n $(JOBS) --dist loadfile \
+test: lint
+	$(PY) -m pytest -n $(JOBS) --dist loadfile --doctest-modules \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg \
-	  tests chapters
+	  lessons_lib tests chapters
 
 # Only the fast unit tests (no notebooks, no book build).
-unit: $(STAMP)
-	$(PY) -m pytest -n $(JOBS) tests -m "not book"
+unit: lint
+	$(PY) -m pytest -n $(JOBS) --doctest-modules lessons_lib tests -m "not book"
+
+# ruff: lint and format check of every Python file (not the notebooks).
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 execute: $(STAMP)
 	$(PY) scripts/execute_notebooks.py $(NOTEBOOKS)

@@ -54,7 +54,8 @@ def parse_guard(text):
         lang, sep, isa = part.partition("=")
         if not sep or not lang.strip() or not isa.strip():
             raise pytest.UsageError(
-                f"COURSE_ISA_GUARD must look like 'en=AVX2,nl/01_*=AVX' or 'off', got {text!r}")
+                f"COURSE_ISA_GUARD must look like 'en=AVX2,nl/01_*=AVX' or 'off', got {text!r}"
+            )
         pattern = lang.strip() if "/" in lang else lang.strip() + "/*"
         caps[pattern] = isa.strip().upper()
     return caps
@@ -79,8 +80,9 @@ def pytest_runtest_setup(item):
     path = str(item.fspath)
     isa = None
     if path.endswith(".ipynb"):
-        isa = isa_for(path, parse_guard(os.environ.get("COURSE_ISA_GUARD", DEFAULT_GUARD)),
-                      _USER_ISA)
+        isa = isa_for(
+            path, parse_guard(os.environ.get("COURSE_ISA_GUARD", DEFAULT_GUARD)), _USER_ISA
+        )
         # reports carry user_properties from the pytest-xdist workers
         item.user_properties.append(("instruction_set", isa or "the machine's own"))
     before = os.environ.get(ISA_VARIABLE)

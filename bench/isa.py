@@ -71,8 +71,12 @@ ELSEWHERE = {
     "notebooks as stored (AVX-512, 2026-11)": {
         "dense_baseline": {"test_accuracy": 0.879},
         "course_cnn": {"train_accuracy": 0.9782, "test_accuracy": 0.9123, "misclassified": 877},
-        "improved_cnn": {"epochs_run": 12, "best_epoch": 11, "test_accuracy": 0.9267,
-                         "accuracy_10k_training": 0.9458},
+        "improved_cnn": {
+            "epochs_run": 12,
+            "best_epoch": 11,
+            "test_accuracy": 0.9267,
+            "accuracy_10k_training": 0.9458,
+        },
     },
     "chapter 6 notebook on a Zen 3, AVX2 (issue 18)": {
         "course_cnn": {"test_accuracy": 0.9033, "misclassified": 967},
@@ -88,8 +92,9 @@ keras.layers.Conv2D(4, 3)(np.zeros((1, 8, 8, 1), "float32"))
 def probe_isa(env):
     """The instruction set oneDNN reports for one convolution under ``env``."""
     env = {**env, "ONEDNN_VERBOSE": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}
-    out = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True,
-                         text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=300
+    )
     match = re.search(r"isa:([^,\n]+)", out.stdout)
     if not match or ",exec," not in out.stdout:  # oneDNN loaded but ran no primitive
         return "oneDNN not used"
@@ -98,13 +103,12 @@ def probe_isa(env):
 
 def train(name):
     """Train one course model as its chapter does; return what its checks test."""
-    import numpy as np
-
     import keras
+    import numpy as np
+    from run import MODELS  # bench/ is on the path: the worker runs this file as a script
 
     import lessons_lib
     from lessons_lib import data, models
-    from run import MODELS  # bench/ is on the path: the worker runs this file as a script
 
     function, fit_args, patience, _ = MODELS[name]
     (x_train, y_train), (x_test, y_test) = data.load_fashion_mnist()
@@ -112,8 +116,11 @@ def train(name):
     model = getattr(models, function)()
     callbacks = []
     if patience is not None:
-        callbacks.append(keras.callbacks.EarlyStopping(
-            monitor="val_loss", patience=patience, restore_best_weights=True))
+        callbacks.append(
+            keras.callbacks.EarlyStopping(
+                monitor="val_loss", patience=patience, restore_best_weights=True
+            )
+        )
     start = time.perf_counter()
     history = model.fit(x_train, y_train, verbose=0, callbacks=callbacks, **fit_args).history
     seconds = time.perf_counter() - start
@@ -124,13 +131,16 @@ def train(name):
         "best_epoch": int(np.argmin(history["val_loss"])) + 1,
         "train_accuracy": round(float(history["accuracy"][-1]), 4),
         "val_accuracy": round(float(history["val_accuracy"][-1]), 4),
-        "val_loss_last_minus_lowest": round(float(history["val_loss"][-1] - min(history["val_loss"])), 4),
+        "val_loss_last_minus_lowest": round(
+            float(history["val_loss"][-1] - min(history["val_loss"])), 4
+        ),
         "test_accuracy": round(float(np.mean(y_pred == y_test)), 4),
         "misclassified": int(np.sum(y_pred != y_test)),
     }
     if name == "improved_cnn":  # chapter 7 evaluates 10,000 training images too
-        result["accuracy_10k_training"] = round(float(
-            model.evaluate(x_train[:10_000], y_train[:10_000], verbose=0)[1]), 4)
+        result["accuracy_10k_training"] = round(
+            float(model.evaluate(x_train[:10_000], y_train[:10_000], verbose=0)[1]), 4
+        )
     return result
 
 
@@ -138,8 +148,9 @@ def run_setting(setting, names):
     env = {**os.environ, **SETTINGS[setting], "TF_CPP_MIN_LOG_LEVEL": "3"}
     out = {"isa_used": probe_isa(env)}
     for name in names:
-        proc = subprocess.run([sys.executable, __file__, "--worker", name], env=env,
-                              capture_output=True, text=True)
+        proc = subprocess.run(
+            [sys.executable, __file__, "--worker", name], env=env, capture_output=True, text=True
+        )
         if proc.returncode:
             out[name] = {"error": proc.stderr[-2000:]}
         else:
@@ -191,20 +202,29 @@ def report(results):
         if not runs:
             continue
         keys = max((list(r) for r in runs.values()), key=len)
-        lines += ["", f"## {name}", "", "| " + " | ".join(["setting"] + keys) + " |",
-                  "|" + " --- |" * (len(keys) + 1)]
+        lines += [
+            "",
+            f"## {name}",
+            "",
+            "| " + " | ".join(["setting"] + keys) + " |",
+            "|" + " --- |" * (len(keys) + 1),
+        ]
         for s, r in runs.items():
             lines.append("| " + " | ".join([s] + [str(r.get(k, "")) for k in keys]) + " |")
         accuracies = [r["test_accuracy"] for r in runs.values()]
         low, high = min(accuracies), max(accuracies)
-        lines += ["", f"Test accuracy from {low:.4f} to {high:.4f} "
-                      f"(spread {100 * (high - low):.2f} points)."]
+        lines += [
+            "",
+            f"Test accuracy from {low:.4f} to {high:.4f} (spread {100 * (high - low):.2f} points).",
+        ]
         if name in limits:
             margin = low - limits[name]
             verdict = "holds" if margin >= MARGIN - 1e-9 else "**too thin**"
-            lines.append(f"The chapter checks `test accuracy >= {limits[name]}`: "
-                         f"{100 * margin:.2f} points below the lowest value, "
-                         f"{verdict} (required: {100 * MARGIN:.1f}).")
+            lines.append(
+                f"The chapter checks `test accuracy >= {limits[name]}`: "
+                f"{100 * margin:.2f} points below the lowest value, "
+                f"{verdict} (required: {100 * MARGIN:.1f})."
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -230,12 +250,18 @@ def main(argv=None):
         if unknown:
             parser.error(f"unknown settings {unknown}; expected some of {list(SETTINGS)}")
         names = [n.strip() for n in args.models.split(",") if n.strip()]
-        results = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"settings": {}}
-        cpu = next((line.split(":", 1)[1].strip() for line in
-                    Path("/proc/cpuinfo").read_text().splitlines()
-                    if line.startswith("model name")), "unknown CPU")
-        results.update(date=time.strftime("%Y-%m-%d"),
-                       machine=f"{cpu}, {os.cpu_count()} cores")
+        results = (
+            json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"settings": {}}
+        )
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            "unknown CPU",
+        )
+        results.update(date=time.strftime("%Y-%m-%d"), machine=f"{cpu}, {os.cpu_count()} cores")
         for setting in settings:
             previous = results["settings"].get(setting, {})
             results["settings"][setting] = {**previous, **run_setting(setting, names)}

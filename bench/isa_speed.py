@@ -16,7 +16,6 @@ import subprocess
 import sys
 import time
 
-
 from isa import SETTINGS  # bench/ is on the path when this file runs as a script
 
 
@@ -33,7 +32,7 @@ def worker(steps):
     model = models.course_cnn()
     model.fit(x[: 32 * 32], y[: 32 * 32], batch_size=32, epochs=1, verbose=0)  # compile, warm up
     start = time.perf_counter()
-    model.fit(x[32 * 32:], y[32 * 32:], batch_size=32, epochs=1, verbose=0)
+    model.fit(x[32 * 32 :], y[32 * 32 :], batch_size=32, epochs=1, verbose=0)
     return 1000 * (time.perf_counter() - start) / steps
 
 
@@ -49,8 +48,13 @@ def main(argv=None):
     results = {}
     for setting in args.settings.split(","):
         env = {**os.environ, **SETTINGS[setting], "TF_CPP_MIN_LOG_LEVEL": "3"}
-        out = subprocess.run([sys.executable, __file__, "--worker", "--steps", str(args.steps)],
-                             env=env, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, __file__, "--worker", "--steps", str(args.steps)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         results[setting] = json.loads(out.stdout.strip().splitlines()[-1])
     base = results.get("default") or next(iter(results.values()))
     print("| setting | ms per step of 32 images | relative to default |")

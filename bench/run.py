@@ -50,14 +50,27 @@ BUDGETS = {
 # every epoch; otherwise val_loss, best weights restored), accuracy floor the
 # chapter checks)
 MODELS = {
-    "dense_baseline": ("dense_baseline", dict(epochs=5, batch_size=32, validation_split=0.1), None, 0.87),
+    "dense_baseline": (
+        "dense_baseline",
+        dict(epochs=5, batch_size=32, validation_split=0.1),
+        None,
+        0.87,
+    ),
     "course_cnn": ("course_cnn", dict(epochs=10, batch_size=32, validation_split=0.1), None, 0.90),
-    "improved_cnn": ("improved_cnn", dict(epochs=12, batch_size=64, validation_split=0.1), 3, 0.925),
+    "improved_cnn": (
+        "improved_cnn",
+        dict(epochs=12, batch_size=32, validation_split=0.1),
+        3,
+        0.925,
+    ),
 }
 # "test accuracy: 0.9123", "точность на тесте: 0.9123", "testnauwkeurigheid: 0.9267":
 # every accuracy a notebook prints, in the three editions' words
-ACCURACY = re.compile(r"^(?P<name>[^:<>=\n]*(?:accuracy|точность|nauwkeurigheid)[^:<>=\n]*):"
-                      r"\s+(?P<value>[01]\.\d+)\s*$", re.M | re.I)
+ACCURACY = re.compile(
+    r"^(?P<name>[^:<>=\n]*(?:accuracy|точность|nauwkeurigheid)[^:<>=\n]*):"
+    r"\s+(?P<value>[01]\.\d+)\s*$",
+    re.M | re.I,
+)
 REPRO_TOLERANCE = 0.005  # two runs' accuracies differ by less than 0.5 pp
 
 
@@ -122,7 +135,11 @@ def printed_accuracies(nb):
 
 def cell_label(source):
     """A cell's most telling line: a training or setup call if it has one, else its first code line."""
-    lines = [ln.strip() for ln in source.splitlines() if ln.strip() and not ln.strip().startswith(("#", "%"))]
+    lines = [
+        ln.strip()
+        for ln in source.splitlines()
+        if ln.strip() and not ln.strip().startswith(("#", "%"))
+    ]
     for ln in lines:
         if re.search(r"\.(fit|evaluate|predict|setup)\(", ln):
             return ln
@@ -134,14 +151,23 @@ def run_notebook(path):
     from nbclient import NotebookClient
 
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=1800, kernel_name="python3", record_timing=True,
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=1800,
+        kernel_name="python3",
+        record_timing=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     start = time.perf_counter()
     client.execute()
     seconds = time.perf_counter() - start
     cells = [(cell_seconds(c), cell_label(c.source)) for c in nb.cells if c.cell_type == "code"]
-    return {"seconds": seconds, "outputs": checked_outputs(nb),
-            "accuracies": printed_accuracies(nb), "cells": cells}
+    return {
+        "seconds": seconds,
+        "outputs": checked_outputs(nb),
+        "accuracies": printed_accuracies(nb),
+        "cells": cells,
+    }
 
 
 def bench_notebooks(repeats, pattern="*/*.ipynb", save=None):
@@ -155,7 +181,9 @@ def bench_notebooks(repeats, pattern="*/*.ipynb", save=None):
         times = [round(r["seconds"], 1) for r in runs]
         first = runs[0]
         differing = [i for (i, text), (_, other) in zip(first["outputs"], stored) if text != other]
-        accuracies = {name: [r["accuracies"].get(name) for r in runs] for name in first["accuracies"]}
+        accuracies = {
+            name: [r["accuracies"].get(name) for r in runs] for name in first["accuracies"]
+        }
         spreads = [max(v) - min(v) for v in accuracies.values() if None not in v]
         slowest = sorted(first["cells"], reverse=True)[:2]
         results[key] = {
@@ -165,11 +193,16 @@ def bench_notebooks(repeats, pattern="*/*.ipynb", save=None):
             "cells_differing_from_stored": differing,
             "accuracies": accuracies,
             "accuracies_within_tolerance": all(s < REPRO_TOLERANCE for s in spreads),
-            "slowest_cells": [{"seconds": round(sec, 1), "share": round(sec / first["seconds"], 2),
-                               "cell": line} for sec, line in slowest],
+            "slowest_cells": [
+                {"seconds": round(sec, 1), "share": round(sec / first["seconds"], 2), "cell": line}
+                for sec, line in slowest
+            ],
         }
-        print(f"{key}: {times} s, identical: {results[key]['identical_between_runs']}, "
-              f"accuracies: {accuracies}", flush=True)
+        print(
+            f"{key}: {times} s, identical: {results[key]['identical_between_runs']}, "
+            f"accuracies: {accuracies}",
+            flush=True,
+        )
         if save:
             save(results)
     return results
@@ -179,8 +212,11 @@ def bench_book():
     jb = Path(sys.executable).with_name("jupyter-book")
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
-        subprocess.run([str(jb), "build", str(ROOT), "-W", "-n", "--keep-going",
-                        "--path-output", tmp], check=True, capture_output=True)
+        subprocess.run(
+            [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going", "--path-output", tmp],
+            check=True,
+            capture_output=True,
+        )
         return round(time.perf_counter() - start, 1)
 
 
@@ -204,16 +240,23 @@ def bench_models(repeats, names=tuple(MODELS)):
             stamps = []
 
             class Timer(keras.callbacks.Callback):
+                def __init__(self, stamps):
+                    super().__init__()
+                    self.stamps = stamps
+
                 def on_epoch_begin(self, epoch, logs=None):
-                    stamps.append(time.perf_counter())
+                    self.stamps.append(time.perf_counter())
 
                 def on_epoch_end(self, epoch, logs=None):
-                    stamps[-1] = time.perf_counter() - stamps[-1]
+                    self.stamps[-1] = time.perf_counter() - self.stamps[-1]
 
-            callbacks = [Timer()]
+            callbacks = [Timer(stamps)]
             if patience is not None:
-                callbacks.append(keras.callbacks.EarlyStopping(
-                    monitor="val_loss", patience=patience, restore_best_weights=True))
+                callbacks.append(
+                    keras.callbacks.EarlyStopping(
+                        monitor="val_loss", patience=patience, restore_best_weights=True
+                    )
+                )
             start = time.perf_counter()
             model.fit(x_train, y_train, verbose=0, callbacks=callbacks, **fit_args)
             totals.append(round(time.perf_counter() - start, 1))
@@ -227,7 +270,9 @@ def bench_models(repeats, names=tuple(MODELS)):
             "seconds_per_epoch": spread(epoch_times),
             "epochs_run": len(epoch_times) // repeats,
             # images trained on per second (validation_split holds some back)
-            "images_per_second": round(len(x_train) * (1 - fit_args.get("validation_split", 0)) / per_epoch),
+            "images_per_second": round(
+                len(x_train) * (1 - fit_args.get("validation_split", 0)) / per_epoch
+            ),
             "test_accuracy": spread(accuracies),
             "accuracy_floor": floor,
             "reaches_floor": min(accuracies) >= floor,
@@ -242,13 +287,18 @@ def bench_make_test():
     proc = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
     seconds = round(time.perf_counter() - start, 1)
     summary = [line for line in proc.stdout.splitlines() if re.search(r"\d+ (passed|failed)", line)]
-    return {"seconds": seconds, "returncode": proc.returncode,
-            "summary": summary[-1].strip("= ") if summary else proc.stderr[-500:]}
+    return {
+        "seconds": seconds,
+        "returncode": proc.returncode,
+        "summary": summary[-1].strip("= ") if summary else proc.stderr[-500:],
+    }
 
 
 def edition_seconds(notebooks, lang):
     """Median seconds of each of one edition's notebooks in ``notebooks``."""
-    return [v["seconds"]["median"] for k, v in notebooks.items() if k.startswith(f"chapters/{lang}/")]
+    return [
+        v["seconds"]["median"] for k, v in notebooks.items() if k.startswith(f"chapters/{lang}/")
+    ]
 
 
 def budgets(results):
@@ -270,8 +320,14 @@ def budgets(results):
     for row in rows:
         name, value = row[0], row[1]
         label = name if len(row) == 2 else f"{name} [{row[2]}]"
-        out.append({"budget": label, "limit": BUDGETS[name], "measured": value,
-                    "holds": value <= BUDGETS[name]})
+        out.append(
+            {
+                "budget": label,
+                "limit": BUDGETS[name],
+                "measured": value,
+                "holds": value <= BUDGETS[name],
+            }
+        )
     return out
 
 
@@ -281,84 +337,136 @@ def _yes(flag):
 
 def write_markdown(results, path):
     m = results["machine"]
-    lines = ["# Benchmark results", "",
-             "Written by `make bench` (`bench/run.py`); `results.json` holds every run.", "",
-             f"Measured {results['date']} on {m['cpu']} ({m['cores']} cores, "
-             f"{m.get('memory_gib', '?')} GiB), {m['platform']}, Python {m['python']}, "
-             f"Keras {m['keras']} ({m['backend']} backend), {results['repeats']} run(s) of "
-             "everything." + (f" The benchmark took {results['benchmark_minutes']} min."
-                              if "benchmark_minutes" in results else " (Partial: still running or stopped.)"),
-             "", "## Budgets", "", "| budget | limit | measured | holds |", "| --- | ---: | ---: | --- |"]
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `make bench` (`bench/run.py`); `results.json` holds every run.",
+        "",
+        f"Measured {results['date']} on {m['cpu']} ({m['cores']} cores, "
+        f"{m.get('memory_gib', '?')} GiB), {m['platform']}, Python {m['python']}, "
+        f"Keras {m['keras']} ({m['backend']} backend), {results['repeats']} run(s) of "
+        "everything."
+        + (
+            f" The benchmark took {results['benchmark_minutes']} min."
+            if "benchmark_minutes" in results
+            else " (Partial: still running or stopped.)"
+        ),
+        "",
+        "## Budgets",
+        "",
+        "| budget | limit | measured | holds |",
+        "| --- | ---: | ---: | --- |",
+    ]
     for b in results["budgets"]:
         lines.append(f"| {b['budget']} | {b['limit']} | {b['measured']} | {_yes(b['holds'])} |")
     if "make_test" in results:
         t = results["make_test"]
-        lines += ["", f"`make test`: {t['seconds']} s, exit status {t['returncode']}: {t['summary']}"]
+        lines += [
+            "",
+            f"`make test`: {t['seconds']} s, exit status {t['returncode']}: {t['summary']}",
+        ]
     if results.get("models"):
-        lines += ["", "## Models", "",
-                  "Trained as their chapters train them (validation split 0.1; chapter 7 "
-                  "with early stopping), each run after `lessons_lib.setup(seed=0)`.", "",
-                  "| model | epochs | s/epoch: median (min-max) | training images/s | "
-                  "test accuracy per run | floor | runs differ < 0.5 pp |",
-                  "| --- | ---: | --- | ---: | --- | ---: | --- |"]
+        lines += [
+            "",
+            "## Models",
+            "",
+            "Trained as their chapters train them (validation split 0.1; chapter 7 "
+            "with early stopping), each run after `lessons_lib.setup(seed=0)`.",
+            "",
+            "| model | epochs | s/epoch: median (min-max) | training images/s | "
+            "test accuracy per run | floor | runs differ < 0.5 pp |",
+            "| --- | ---: | --- | ---: | --- | ---: | --- |",
+        ]
         for name, r in results["models"].items():
             if "missing" in r:
                 lines.append(f"| {name} | {r['missing']} | | | | | |")
                 continue
             s, a = r["seconds_per_epoch"], r["test_accuracy"]
-            lines.append(f"| {name} | {r.get('epochs_run', '')} | {s['median']:.1f} ({s['min']:.1f}-{s['max']:.1f}) | "
-                         f"{r['images_per_second']} | {', '.join(f'{v:.4f}' for v in a['runs'])} | "
-                         f"{r['accuracy_floor']} | {_yes(r['reproducible'])} |")
+            lines.append(
+                f"| {name} | {r.get('epochs_run', '')} | {s['median']:.1f} ({s['min']:.1f}-{s['max']:.1f}) | "
+                f"{r['images_per_second']} | {', '.join(f'{v:.4f}' for v in a['runs'])} | "
+                f"{r['accuracy_floor']} | {_yes(r['reproducible'])} |"
+            )
     nbs = results.get("notebooks")
     if nbs:
-        lines += ["", "## Notebooks", "",
-                  "Each executed in a fresh kernel, one at a time. \"Same checked outputs\": "
-                  "every output nbval compares is identical between the runs; \"as stored\": "
-                  "and identical to the committed one. Accuracies are those the notebook prints "
-                  "(in checked cells or not), one value per run.", "",
-                  "| notebook | seconds: median (min-max) | same checked outputs | as stored | accuracies per run | slowest cell (share of the notebook) |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            "",
+            "## Notebooks",
+            "",
+            'Each executed in a fresh kernel, one at a time. "Same checked outputs": '
+            'every output nbval compares is identical between the runs; "as stored": '
+            "and identical to the committed one. Accuracies are those the notebook prints "
+            "(in checked cells or not), one value per run.",
+            "",
+            "| notebook | seconds: median (min-max) | same checked outputs | as stored | accuracies per run | slowest cell (share of the notebook) |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for name, r in nbs.items():
             s = r["seconds"]
-            acc = "; ".join(f"{k} {'/'.join(f'{v:.4f}' for v in vals if v is not None)}"
-                            for k, vals in r.get("accuracies", {}).items()) or "-"
+            acc = (
+                "; ".join(
+                    f"{k} {'/'.join(f'{v:.4f}' for v in vals if v is not None)}"
+                    for k, vals in r.get("accuracies", {}).items()
+                )
+                or "-"
+            )
             slow = r.get("slowest_cells") or [{}]
-            cell = (f"`{slow[0]['cell'][:40]}` {slow[0]['seconds']} s ({slow[0]['share']:.0%})"
-                    if slow[0] else "")
-            lines.append(f"| {name} | {s['median']:.1f} ({s['min']:.1f}-{s['max']:.1f}) | "
-                         f"{_yes(r['identical_between_runs'])} | {_yes(r['identical_to_stored'])} | "
-                         f"{acc} | {cell} |")
+            cell = (
+                f"`{slow[0]['cell'][:40]}` {slow[0]['seconds']} s ({slow[0]['share']:.0%})"
+                if slow[0]
+                else ""
+            )
+            lines.append(
+                f"| {name} | {s['median']:.1f} ({s['min']:.1f}-{s['max']:.1f}) | "
+                f"{_yes(r['identical_between_runs'])} | {_yes(r['identical_to_stored'])} | "
+                f"{acc} | {cell} |"
+            )
         for lang in ("en", "ru", "nl"):
             total = sum(edition_seconds(nbs, lang))
             if total:
                 lines.append(f"| **{lang} edition, total** | {total:.1f} | | | | |")
-        lines.append(f"| **all notebooks** | {sum(v['seconds']['median'] for v in nbs.values()):.1f} | | | | |")
+        lines.append(
+            f"| **all notebooks** | {sum(v['seconds']['median'] for v in nbs.values()):.1f} | | | | |"
+        )
     if "book_seconds" in results:
-        lines += ["", f"Book build (`jupyter-book build -W -n`, from the stored outputs): {results['book_seconds']} s."]
+        lines += [
+            "",
+            f"Book build (`jupyter-book build -W -n`, from the stored outputs): {results['book_seconds']} s.",
+        ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def save(results, out):
     results["budgets"] = budgets(results)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n",
-                                      encoding="utf-8")
+    (out / "results.json").write_text(
+        json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     write_markdown(results, out / "results.md")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeats", type=int, default=2)
-    parser.add_argument("--notebooks", default="*/*.ipynb",
-                        help="which notebooks under chapters/ (a glob), by default all")
+    parser.add_argument(
+        "--notebooks",
+        default="*/*.ipynb",
+        help="which notebooks under chapters/ (a glob), by default all",
+    )
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--skip-models", action="store_true")
-    parser.add_argument("--models", default=",".join(MODELS),
-                        help=f"which models, comma-separated (by default all: {','.join(MODELS)})")
+    parser.add_argument(
+        "--models",
+        default=",".join(MODELS),
+        help=f"which models, comma-separated (by default all: {','.join(MODELS)})",
+    )
     parser.add_argument("--make-test", action="store_true")
     parser.add_argument("--out", default=str(ROOT / "bench"))
-    parser.add_argument("--report-only", action="store_true",
-                        help="measure nothing: rewrite results.md from results.json")
+    parser.add_argument(
+        "--report-only",
+        action="store_true",
+        help="measure nothing: rewrite results.md from results.json",
+    )
     args = parser.parse_args(argv)
     if args.repeats < 1:
         parser.error("--repeats must be at least 1")
@@ -368,15 +476,20 @@ def main(argv=None):
         save(json.loads((out / "results.json").read_text(encoding="utf-8")), out)
         print((out / "results.md").read_text(encoding="utf-8"))
         return 0
-    results = {"date": time.strftime("%Y-%m-%d %H:%M"), "repeats": args.repeats,
-               "machine": machine()}
+    results = {
+        "date": time.strftime("%Y-%m-%d %H:%M"),
+        "repeats": args.repeats,
+        "machine": machine(),
+    }
     started = time.perf_counter()
     results["book_seconds"] = bench_book()
     save(results, out)
     if not args.skip_notebooks:
         results["notebooks"] = bench_notebooks(
-            args.repeats, args.notebooks,
-            save=lambda partial: save({**results, "notebooks": partial}, out))
+            args.repeats,
+            args.notebooks,
+            save=lambda partial: save({**results, "notebooks": partial}, out),
+        )
         save(results, out)
     if not args.skip_models:
         names = [n.strip() for n in args.models.split(",") if n.strip()]

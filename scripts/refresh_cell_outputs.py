@@ -23,8 +23,9 @@ def refresh(path, cells):
     nb = nbformat.read(path, as_version=4)
     head = copy.deepcopy(nb)
     head.cells = head.cells[: max(cells) + 1]
-    NotebookClient(head, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        head, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     for i in cells:
         if nb.cells[i].cell_type != "code":
             raise SystemExit(f"{path}: cell {i} is not a code cell")

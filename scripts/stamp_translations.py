@@ -88,15 +88,21 @@ def stamp(path, cells=None):
     english = nbformat.read(original_of(path), as_version=4)
     nb = nbformat.read(path, as_version=4)
     if [c.cell_type for c in english.cells] != [c.cell_type for c in nb.cells]:
-        raise SystemExit(f"{path}: its cells are not those of {original_of(path)}; "
-                         "give it the same sequence of cells first")
+        raise SystemExit(
+            f"{path}: its cells are not those of {original_of(path)}; "
+            "give it the same sequence of cells first"
+        )
     markdown = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown"]
     cells = markdown if cells is None else cells
     for i in cells:
         if i not in markdown:
-            raise SystemExit(f"{path}: cell {i} is not a markdown cell "
-                             f"(markdown cells: {markdown[0]} to {markdown[-1]})")
-        nb.cells[i].metadata.setdefault("course", {})["follows"] = cell_hash(english.cells[i].source)
+            raise SystemExit(
+                f"{path}: cell {i} is not a markdown cell "
+                f"(markdown cells: {markdown[0]} to {markdown[-1]})"
+            )
+        nb.cells[i].metadata.setdefault("course", {})["follows"] = cell_hash(
+            english.cells[i].source
+        )
     nb.metadata.get("course", {}).pop("translates", None)  # the old notebook-wide stamp
     if not nb.metadata.get("course", True):
         nb.metadata.pop("course")
@@ -118,8 +124,9 @@ def all_stale():
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="Russian or Dutch notebooks to stamp")
-    parser.add_argument("--cell", type=int, action="append",
-                        help="a markdown cell to stamp (default: every one)")
+    parser.add_argument(
+        "--cell", type=int, action="append", help="a markdown cell to stamp (default: every one)"
+    )
     parser.add_argument("--stale", action="store_true", help="list stale cells; exit 1 if any")
     args = parser.parse_args(argv)
     if args.stale:

@@ -102,8 +102,10 @@ def load_catalogs():
         table = yaml.safe_load((CATALOGS / f"{lang}.yml").read_text(encoding="utf-8")) or {}
         both = sorted(keep & set(table))
         if both:
-            raise SyncError(f"catalogs/{lang}.yml translates literals that catalogs/code.yml "
-                            f"keeps as code: {both}")
+            raise SyncError(
+                f"catalogs/{lang}.yml translates literals that catalogs/code.yml "
+                f"keeps as code: {both}"
+            )
         tables[lang] = table
     return keep, tables
 
@@ -175,12 +177,15 @@ def sync_notebook(name, lang, catalogs=None, write=False):
     kinds_en = [c.cell_type for c in english.cells]
     kinds = [c.cell_type for c in nb.cells]
     if kinds_en != kinds:
-        at = next((i for i, (a, b) in enumerate(zip(kinds_en, kinds)) if a != b),
-                  min(len(kinds), len(kinds_en)))
+        at = next(
+            (i for i, (a, b) in enumerate(zip(kinds_en, kinds)) if a != b),
+            min(len(kinds), len(kinds_en)),
+        )
         raise SyncError(
             f"{where}: its cells are not those of chapters/{REFERENCE}/{name} from cell {at} on "
             f"({len(kinds)} cells against {len(kinds_en)}): add or remove the same cells "
-            f"(a code cell may be empty) in this edition first, then sync")
+            f"(a code cell may be empty) in this edition first, then sync"
+        )
     stem = Path(name).stem
     changed, missing = [], []
     for i, (en_cell, cell) in enumerate(zip(english.cells, nb.cells)):
@@ -190,12 +195,16 @@ def sync_notebook(name, lang, catalogs=None, write=False):
         missing += [f"chapters/{REFERENCE}/{name}, cell {i}: {lit}" for lit in absent]
         tags = list(en_cell.metadata.get("tags", []))
         if cell.source != source:
-            changed.append(f"{where}, cell {i}: code differs from the synced English cell "
-                           f"({first_words(en_cell.source)})")
+            changed.append(
+                f"{where}, cell {i}: code differs from the synced English cell "
+                f"({first_words(en_cell.source)})"
+            )
             cell.source = source
         if list(cell.metadata.get("tags", [])) != tags:
-            changed.append(f"{where}, cell {i}: tags {cell.metadata.get('tags', [])} "
-                           f"differ from English {tags}")
+            changed.append(
+                f"{where}, cell {i}: tags {cell.metadata.get('tags', [])} "
+                f"differ from English {tags}"
+            )
             if tags:
                 cell.metadata["tags"] = tags
             else:
@@ -204,7 +213,8 @@ def sync_notebook(name, lang, catalogs=None, write=False):
         raise SyncError(
             f"{len(missing)} literal(s) of chapters/{REFERENCE}/{name} are in no catalog: add "
             f"each to catalogs/{lang}.yml (text a reader sees, translated) or to "
-            f"catalogs/code.yml (code every edition keeps):\n  " + "\n  ".join(missing))
+            f"catalogs/code.yml (code every edition keeps):\n  " + "\n  ".join(missing)
+        )
     if write and changed:
         nbformat.write(nb, path)
     return changed
@@ -213,13 +223,16 @@ def sync_notebook(name, lang, catalogs=None, write=False):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="*", help="English notebooks (default: all)")
-    parser.add_argument("--lang", action="append", choices=TRANSLATIONS,
-                        help="an edition to sync (default: all)")
-    parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 when a cell would change")
+    parser.add_argument(
+        "--lang", action="append", choices=TRANSLATIONS, help="an edition to sync (default: all)"
+    )
+    parser.add_argument(
+        "--check", action="store_true", help="write nothing; exit 1 when a cell would change"
+    )
     args = parser.parse_args(argv)
     names = [Path(n).name for n in args.notebooks] or sorted(
-        p.name for p in (CHAPTERS / REFERENCE).glob("*.ipynb"))
+        p.name for p in (CHAPTERS / REFERENCE).glob("*.ipynb")
+    )
     try:
         catalogs = load_catalogs()
     except SyncError as error:
@@ -238,8 +251,10 @@ def main(argv=None):
     for line in changes:
         print(("out of sync: " if args.check else "synced: ") + line)
     if args.check and changes:
-        print("run `make sync`, then `make execute` for the outputs of the cells named",
-              file=sys.stderr)
+        print(
+            "run `make sync`, then `make execute` for the outputs of the cells named",
+            file=sys.stderr,
+        )
         return 1
     return 0
 

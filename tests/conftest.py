@@ -36,8 +36,9 @@ def root():
 @pytest.fixture(autouse=True)
 def _english_and_closed_figures():
     """Every test starts in English and leaves no figure open."""
-    from lessons_lib import i18n
     import matplotlib.pyplot as plt
+
+    from lessons_lib import i18n
 
     i18n.set_language("en")
     yield

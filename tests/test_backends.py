@@ -37,11 +37,15 @@ def test_convolution_chapter_runs_on_another_backend(backend, module, tmp_path, 
     monkeypatch.setenv("KERAS_BACKEND", backend)
     # A last cell tells which backend the kernel really ran on.
     nb.cells.append(nbformat.v4.new_code_cell("import keras; print(keras.backend.backend())"))
-    client = NotebookClient(nb, timeout=600, kernel_name="python3",
-                            resources={"metadata": {"path": str(tmp_path)}})
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}
+    )
     client.execute()
     assert nb.cells.pop().outputs[0].text.strip() == backend
     fresh = checked_outputs(nb, leave_out=BACKEND_RANDOM)
-    differ = [f"cell {i} on {backend}:\n--- stored (TensorFlow)\n{want}\n--- {backend}\n{got}"
-              for (i, want), (_, got) in zip(stored, fresh) if got != want]
+    differ = [
+        f"cell {i} on {backend}:\n--- stored (TensorFlow)\n{want}\n--- {backend}\n{got}"
+        for (i, want), (_, got) in zip(stored, fresh)
+        if got != want
+    ]
     assert not differ, "\n".join(differ)

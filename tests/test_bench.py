@@ -56,16 +56,24 @@ def test_every_committed_training_chapter_prints_its_test_accuracy(bench):
 
 
 def _nb_result(seconds):
-    return {"seconds": {"median": seconds, "min": seconds, "max": seconds, "runs": [seconds]},
-            "identical_between_runs": True, "identical_to_stored": True, "accuracies": {},
-            "slowest_cells": [{"seconds": seconds / 2, "share": 0.5, "cell": "model.fit("}]}
+    return {
+        "seconds": {"median": seconds, "min": seconds, "max": seconds, "runs": [seconds]},
+        "identical_between_runs": True,
+        "identical_to_stored": True,
+        "accuracies": {},
+        "slowest_cells": [{"seconds": seconds / 2, "share": 0.5, "cell": "model.fit("}],
+    }
 
 
 def test_budgets_judge_whole_editions_only(bench):
-    whole = {f"chapters/en/{p.name}": _nb_result(70.0) for p in sorted((ROOT / "chapters" / "en").glob("*.ipynb"))}
+    whole = {
+        f"chapters/en/{p.name}": _nb_result(70.0)
+        for p in sorted((ROOT / "chapters" / "en").glob("*.ipynb"))
+    }
     partial = {"chapters/ru/02_convolution.ipynb": _nb_result(12.0)}
-    rows = bench.budgets({"notebooks": {**whole, **partial}, "book_seconds": 61.0,
-                          "make_test": {"seconds": 1400.0}})
+    rows = bench.budgets(
+        {"notebooks": {**whole, **partial}, "book_seconds": 61.0, "make_test": {"seconds": 1400.0}}
+    )
     by_name = {r["budget"]: r for r in rows}
     assert "one edition's notebooks (s) [ru]" not in by_name
     edition = by_name["one edition's notebooks (s) [en]"]
@@ -77,18 +85,46 @@ def test_budgets_judge_whole_editions_only(bench):
 
 def test_report_says_what_does_not_hold(bench, tmp_path):
     results = {
-        "date": "2026-11-24 10:00", "repeats": 2,
-        "machine": {"cpu": "test CPU", "cores": 2, "platform": "Linux", "python": "3.11",
-                    "keras": "3", "backend": "tensorflow"},
+        "date": "2026-11-24 10:00",
+        "repeats": 2,
+        "machine": {
+            "cpu": "test CPU",
+            "cores": 2,
+            "platform": "Linux",
+            "python": "3.11",
+            "keras": "3",
+            "backend": "tensorflow",
+        },
         "book_seconds": 9.0,
-        "notebooks": {"chapters/en/02_convolution.ipynb": {**_nb_result(12.0), "identical_between_runs": False}},
-        "models": {"course_cnn": {
-            "fit": {}, "epochs_run": 10,
-            "train_seconds": {"median": 200.0, "min": 190.0, "max": 210.0, "runs": [190.0, 210.0]},
-            "seconds_per_epoch": {"median": 20.0, "min": 19.0, "max": 21.0, "runs": []},
-            "images_per_second": 2700, "test_accuracy": {"median": 0.91, "min": 0.905, "max": 0.915,
-                                                         "runs": [0.905, 0.915]},
-            "accuracy_floor": 0.9, "reaches_floor": True, "reproducible": False}},
+        "notebooks": {
+            "chapters/en/02_convolution.ipynb": {
+                **_nb_result(12.0),
+                "identical_between_runs": False,
+            }
+        },
+        "models": {
+            "course_cnn": {
+                "fit": {},
+                "epochs_run": 10,
+                "train_seconds": {
+                    "median": 200.0,
+                    "min": 190.0,
+                    "max": 210.0,
+                    "runs": [190.0, 210.0],
+                },
+                "seconds_per_epoch": {"median": 20.0, "min": 19.0, "max": 21.0, "runs": []},
+                "images_per_second": 2700,
+                "test_accuracy": {
+                    "median": 0.91,
+                    "min": 0.905,
+                    "max": 0.915,
+                    "runs": [0.905, 0.915],
+                },
+                "accuracy_floor": 0.9,
+                "reaches_floor": True,
+                "reproducible": False,
+            }
+        },
     }
     bench.save(results, tmp_path)
     report = (tmp_path / "results.md").read_text(encoding="utf-8")
@@ -99,9 +135,15 @@ def test_report_says_what_does_not_hold(bench, tmp_path):
 
 
 def test_a_cell_is_named_by_its_training_call(bench):
-    assert bench.cell_label("start = time.perf_counter()\nhistory = model.fit(\n    x, y)\n") == "history = model.fit("
+    assert (
+        bench.cell_label("start = time.perf_counter()\nhistory = model.fit(\n    x, y)\n")
+        == "history = model.fit("
+    )
     assert bench.cell_label("# Setup\nimport sys\n%pip install x\n") == "import sys"
-    assert bench.cell_label("import sys\nlessons_lib.setup(lang='nl')\n") == "lessons_lib.setup(lang='nl')"
+    assert (
+        bench.cell_label("import sys\nlessons_lib.setup(lang='nl')\n")
+        == "lessons_lib.setup(lang='nl')"
+    )
     assert bench.cell_label("# only a comment\n") == ""
 
 
@@ -119,12 +161,22 @@ def test_isa_reads_the_thresholds_the_chapters_check(isa):
 def test_isa_report_judges_each_margin_against_the_lowest_run(isa, monkeypatch):
     monkeypatch.setattr(isa, "thresholds", lambda: {"course_cnn": 0.89, "improved_cnn": 0.925})
     monkeypatch.setattr(isa, "ELSEWHERE", {"elsewhere": {"course_cnn": {"test_accuracy": 0.9033}}})
-    results = {"date": "2026-11-29", "machine": "test", "settings": {
-        "default": {"isa_used": "AVX-512", "course_cnn": {"test_accuracy": 0.9123},
-                    "improved_cnn": {"test_accuracy": 0.9267}},
-        "AVX2": {"isa_used": "AVX2", "course_cnn": {"test_accuracy": 0.9089},
-                 "improved_cnn": {"error": "killed"}},
-    }}
+    results = {
+        "date": "2026-11-29",
+        "machine": "test",
+        "settings": {
+            "default": {
+                "isa_used": "AVX-512",
+                "course_cnn": {"test_accuracy": 0.9123},
+                "improved_cnn": {"test_accuracy": 0.9267},
+            },
+            "AVX2": {
+                "isa_used": "AVX2",
+                "course_cnn": {"test_accuracy": 0.9089},
+                "improved_cnn": {"error": "killed"},
+            },
+        },
+    }
     text = isa.report(results)
     course, improved = text.split("## course_cnn")[1].split("## improved_cnn")
     assert "from 0.9033 to 0.9123" in course  # the run made elsewhere counts

@@ -17,7 +17,10 @@ def test_book_builds_without_warnings():
     env = dict(os.environ, PYTHONWARNINGS="ignore::DeprecationWarning")
     result = subprocess.run(
         [str(jb), "build", str(ROOT), "-W", "-n", "--keep-going"],
-        capture_output=True, text=True, env=env, timeout=900,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
     )
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-6000:]
@@ -32,6 +35,7 @@ def test_book_builds_without_warnings():
         text = path.read_text(encoding="utf-8")
         if (ROOT / f"{page}.ipynb").exists():
             assert f"colab.research.google.com/github/{slug}/blob/main/{page}.ipynb" in text, (
-                f"{page}: no Colab launch link to {slug}")
+                f"{page}: no Colab launch link to {slug}"
+            )
             # The stored figures made it into the page.
             assert text.count("<img") >= 3, f"{page}: figures missing"

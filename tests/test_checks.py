@@ -7,8 +7,22 @@ import pytest
 from lessons_lib import checks, i18n
 
 NAMES = sorted(checks.EXERCISES)
-NONSENSE = [None, ..., "abc", b"\x00", object(), [1, "x"], {"a": 1}, {1, 2},
-            float("nan"), -1, True, np.zeros((100, 100)), [[1, 2], [3]], lambda: 0]
+NONSENSE = [
+    None,
+    ...,
+    "abc",
+    b"\x00",
+    object(),
+    [1, "x"],
+    {"a": 1},
+    {1, 2},
+    float("nan"),
+    -1,
+    True,
+    np.zeros((100, 100)),
+    [[1, 2], [3]],
+    lambda: 0,
+]
 
 
 def test_exercises_are_registered():

@@ -55,14 +55,17 @@ def test_read_idx_big_endian_types(tmp_path):
     np.testing.assert_array_equal(out, arr)
 
 
-@pytest.mark.parametrize("payload, words", [
-    (b"", ["too short", "4 bytes"]),
-    (b"\x01\x00\x08\x01" + struct.pack(">I", 1) + b"\x00", ["magic number", "0x01000801"]),
-    (b"\x00\x00\x42\x01" + struct.pack(">I", 1) + b"\x00", ["magic number", "type code"]),
-    (b"\x00\x00\x08\x03" + struct.pack(">I", 2), ["header truncated", "16"]),
-    (idx_bytes(np.zeros((3, 4, 4), np.uint8))[:-5], ["truncated", "(3, 4, 4)"]),
-    (idx_bytes(np.zeros((3, 4, 4), np.uint8)) + b"xx", ["trailing bytes"]),
-])
+@pytest.mark.parametrize(
+    "payload, words",
+    [
+        (b"", ["too short", "4 bytes"]),
+        (b"\x01\x00\x08\x01" + struct.pack(">I", 1) + b"\x00", ["magic number", "0x01000801"]),
+        (b"\x00\x00\x42\x01" + struct.pack(">I", 1) + b"\x00", ["magic number", "type code"]),
+        (b"\x00\x00\x08\x03" + struct.pack(">I", 2), ["header truncated", "16"]),
+        (idx_bytes(np.zeros((3, 4, 4), np.uint8))[:-5], ["truncated", "(3, 4, 4)"]),
+        (idx_bytes(np.zeros((3, 4, 4), np.uint8)) + b"xx", ["trailing bytes"]),
+    ],
+)
 def test_read_idx_rejects_corrupt_files(tmp_path, payload, words):
     path = write(tmp_path / "bad-idx3-ubyte", payload)
     with pytest.raises(IDXError) as info:
@@ -158,9 +161,18 @@ def test_normalize_rejects_wrong_shape():
 
 
 def test_class_names():
-    assert data.class_names("en") == ["T-shirt/top", "Trouser", "Pullover", "Dress",
-                                      "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
-                                      "Ankle boot"]
+    assert data.class_names("en") == [
+        "T-shirt/top",
+        "Trouser",
+        "Pullover",
+        "Dress",
+        "Coat",
+        "Sandal",
+        "Shirt",
+        "Sneaker",
+        "Bag",
+        "Ankle boot",
+    ]
     assert len(set(data.class_names("ru"))) == 10
 
 

@@ -27,20 +27,26 @@ def test_setup_keeps_the_backend_start_up_log_out_of_stderr():
 
     env = dict(os.environ)
     env.pop("TF_CPP_MIN_LOG_LEVEL", None)
-    code = ("import sys, lessons_lib; lessons_lib.setup(lang='nl');"
-            "import keras; print('ok', 'keras' in sys.modules)")
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True,
-                         text=True, env=env, timeout=300)
+    code = (
+        "import sys, lessons_lib; lessons_lib.setup(lang='nl');"
+        "import keras; print('ok', 'keras' in sys.modules)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300
+    )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "ok True"
     assert run.stderr == "", f"setup() let this through to stderr: {run.stderr!r}"
 
 
-@pytest.mark.parametrize("kwargs, match", [
-    ({"lang": "fr"}, "lang"),
-    ({"lang": "en", "seed": -1}, "seed"),
-    ({"lang": "en", "seed": "0"}, "seed"),
-])
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [
+        ({"lang": "fr"}, "lang"),
+        ({"lang": "en", "seed": -1}, "seed"),
+        ({"lang": "en", "seed": "0"}, "seed"),
+    ],
+)
 def test_setup_rejects_bad_arguments(kwargs, match):
     with pytest.raises(ValueError, match=match):
         lessons_lib.setup(**kwargs)

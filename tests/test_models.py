@@ -12,7 +12,7 @@ keras = pytest.importorskip("keras")
 
 def test_dense_baseline_architecture():
     model = models.dense_baseline()
-    assert [type(l).__name__ for l in model.layers] == ["Flatten", "Dense", "Dense"]
+    assert [type(layer).__name__ for layer in model.layers] == ["Flatten", "Dense", "Dense"]
     assert model.output_shape == (None, 10)
     assert model.count_params() == 784 * 128 + 128 + 128 * 10 + 10
     assert model.loss == "sparse_categorical_crossentropy"
@@ -20,9 +20,8 @@ def test_dense_baseline_architecture():
 
 def test_course_cnn_architecture_and_shapes():
     model = models.course_cnn()
-    shapes = [l.output.shape[1:] for l in model.layers]
-    assert shapes == [(28, 28, 32), (14, 14, 32), (14, 14, 64), (7, 7, 64),
-                      (3136,), (128,), (10,)]
+    shapes = [layer.output.shape[1:] for layer in model.layers]
+    assert shapes == [(28, 28, 32), (14, 14, 32), (14, 14, 64), (7, 7, 64), (3136,), (128,), (10,)]
     conv1, conv2 = model.get_layer("conv1"), model.get_layer("conv2")
     assert conv1.count_params() == (3 * 3 * 1 + 1) * 32
     assert conv2.count_params() == (3 * 3 * 32 + 1) * 64
@@ -62,16 +61,23 @@ def test_fixed_layer_rejects_bad_kernel():
         models.conv2d_layer(np.ones((3, 3, 3)))
 
 
-# --- chapter 1 tests (add below) ---
+# --- Chapter 1, Images as numbers ---
 
 
-# --- chapter 3 tests (add below) ---
+# --- Chapter 3, Padding and stride ---
 
 
-@pytest.mark.parametrize("n, k, padding, stride", [
-    (6, 3, "valid", 1), (6, 3, "same", 2), (6, 2, "same", 1), (7, 3, 1, 2),
-    (5, 3, 2, 1), (6, 3, 0, 2),
-])
+@pytest.mark.parametrize(
+    "n, k, padding, stride",
+    [
+        (6, 3, "valid", 1),
+        (6, 3, "same", 2),
+        (6, 2, "same", 1),
+        (7, 3, 1, 2),
+        (5, 3, 2, 1),
+        (6, 3, 0, 2),
+    ],
+)
 def test_padded_conv2d_matches_ops(n, k, padding, stride):
     rng = np.random.default_rng(1)
     img, kernel = rng.normal(size=(n, n)), rng.normal(size=(k, k))
@@ -88,16 +94,24 @@ def test_padded_conv2d_rejects_bad_padding():
             models.padded_conv2d(np.ones((3, 3)), bad)
 
 
-# --- chapter 4 tests (add below) ---
+# --- Chapter 4, Pooling ---
 
 
-# --- chapter 5 tests (add below) ---
+# --- Chapter 5, Channels and layers ---
 
 
-@pytest.mark.parametrize("layers", [
-    [(3, 1)], [(3, 1), (3, 1)], [(5, 1), (3, 1)], [(3, 1), (2, 2), (3, 1)],
-    [(3, 1), (2, 2), (3, 1), (2, 2)], [(2, 2), (2, 2)], [(3, 1), (3, 3)],
-])
+@pytest.mark.parametrize(
+    "layers",
+    [
+        [(3, 1)],
+        [(3, 1), (3, 1)],
+        [(5, 1), (3, 1)],
+        [(3, 1), (2, 2), (3, 1)],
+        [(3, 1), (2, 2), (3, 1), (2, 2)],
+        [(2, 2), (2, 2)],
+        [(3, 1), (3, 3)],
+    ],
+)
 def test_receptive_field_mask_matches_formula(layers):
     mask = models.receptive_field_mask(layers, size=12)
     side = ops.receptive_field(layers)[-1]
@@ -113,19 +127,28 @@ def test_receptive_field_mask_rejects_too_small_input():
         models.receptive_field_mask([(3, 0)])
 
 
-# --- chapter 6 tests (add below) ---
+# --- Chapter 6, A CNN for Fashion-MNIST ---
 
 
-# --- chapter 7 tests (add below) ---
+# --- Chapter 7, Going further ---
 
 
 def test_improved_cnn_layers_shapes_and_parameters():
     model = models.improved_cnn()
-    assert [type(l).__name__ for l in model.layers] == [
-        "RandomTranslation", "RandomFlip",
-        "Conv2D", "BatchNormalization", "MaxPooling2D",
-        "Conv2D", "BatchNormalization", "MaxPooling2D",
-        "Flatten", "Dense", "Dropout", "Dense"]
+    assert [type(layer).__name__ for layer in model.layers] == [
+        "RandomTranslation",
+        "RandomFlip",
+        "Conv2D",
+        "BatchNormalization",
+        "MaxPooling2D",
+        "Conv2D",
+        "BatchNormalization",
+        "MaxPooling2D",
+        "Flatten",
+        "Dense",
+        "Dropout",
+        "Dense",
+    ]
     assert model.output_shape == (None, 10)
     assert model.get_layer("pool2").output.shape[1:] == (7, 7, 64)
     # the course CNN plus 4 numbers per channel for each BatchNormalization
@@ -166,8 +189,12 @@ def test_many_steps_per_call_change_no_number():
     for steps in (1, models.steps_per_execution()):
         keras.utils.set_random_seed(0)
         model = models.dense_baseline()
-        model.compile(optimizer=model.optimizer, loss=model.loss, metrics=["accuracy"],
-                      steps_per_execution=steps)
+        model.compile(
+            optimizer=model.optimizer,
+            loss=model.loss,
+            metrics=["accuracy"],
+            steps_per_execution=steps,
+        )
         history = model.fit(x, y, epochs=2, batch_size=8, validation_split=0.1, verbose=0)
         weights.append((model.get_weights(), history.history))
     assert models.steps_per_execution() > 1
@@ -204,7 +231,8 @@ def test_course_models_train_exactly_the_steps_due(build):
     ran_out = [str(w.message) for w in caught if "ran out of data" in str(w.message)]
     assert ran_out == []
     assert int(keras.ops.convert_to_numpy(model.optimizer.iterations)) == (
-        math.ceil(n / batch_size) * epochs)
+        math.ceil(n / batch_size) * epochs
+    )
 
 
 def test_steps_per_execution_falls_back_before_keras_3_7(monkeypatch):
@@ -221,18 +249,22 @@ def test_steps_per_epoch_and_its_errors():
     assert models.steps_per_epoch(54_000, 64) == 844
     assert models.steps_per_epoch(64, 64) == 1
     for bad in (0, -32, 32.0, True, "32"):
-        with pytest.raises(ValueError, match=re.escape(f"batch_size must be a positive whole number, got {bad!r}")):
+        with pytest.raises(
+            ValueError, match=re.escape(f"batch_size must be a positive whole number, got {bad!r}")
+        ):
             models.steps_per_epoch(54_000, bad)
     with pytest.raises(ValueError, match="train_images must be a positive whole number, got 0"):
         models.steps_per_epoch(0, 32)
 
 
-@pytest.mark.parametrize("batch_size, train_images, steps", [(32, 54_000, 1688), (64, 54_000, 844), (100, 1000, 10)])
+@pytest.mark.parametrize(
+    "batch_size, train_images, steps", [(32, 54_000, 1688), (64, 54_000, 844), (100, 1000, 10)]
+)
 def test_improved_cnn_decays_once_per_epoch_of_its_batch_size(batch_size, train_images, steps):
     model = models.improved_cnn(batch_size=batch_size, train_images=train_images)
     schedule = model.optimizer._learning_rate  # the ExponentialDecay given to Adam
     assert schedule.decay_steps == steps and schedule.decay_rate == 0.8
     np.testing.assert_allclose(float(schedule(steps)), 1e-3 * 0.8, rtol=1e-6)
-    np.testing.assert_allclose(float(schedule(12 * steps)), 1e-3 * 0.8 ** 12, rtol=1e-5)
+    np.testing.assert_allclose(float(schedule(12 * steps)), 1e-3 * 0.8**12, rtol=1e-5)
     with pytest.raises(ValueError, match="batch_size must be a positive whole number, got 0"):
         models.improved_cnn(batch_size=0)

@@ -11,8 +11,7 @@ from lessons_lib import ops
 
 keras = pytest.importorskip("keras")
 
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 paddings = st.one_of(st.sampled_from(["valid", "same"]), st.integers(0, 2))
 
 
@@ -22,8 +21,7 @@ def _keras_conv2d(x, kernel, bias, stride, padding):
     if isinstance(padding, int):
         layers.append(keras.layers.ZeroPadding2D(padding))
         padding = "valid"
-    conv = keras.layers.Conv2D(kernel.shape[3], kernel.shape[:2], strides=stride,
-                               padding=padding)
+    conv = keras.layers.Conv2D(kernel.shape[3], kernel.shape[:2], strides=stride, padding=padding)
     model = keras.Sequential([keras.Input(x.shape)] + layers + [conv])
     conv.set_weights([kernel.astype("float32"), bias.astype("float32")])
     return keras.ops.convert_to_numpy(model(x[None].astype("float32")))[0]
@@ -63,20 +61,32 @@ def test_conv2d_matches_keras(case):
 
 
 @SETTINGS
-@given(st.integers(1, 12), st.integers(1, 5), st.integers(1, 3), st.integers(1, 3),
-       st.integers(1, 3), paddings, st.integers(0, 2**32 - 1))
+@given(
+    st.integers(1, 12),
+    st.integers(1, 5),
+    st.integers(1, 3),
+    st.integers(1, 3),
+    st.integers(1, 3),
+    paddings,
+    st.integers(0, 2**32 - 1),
+)
 def test_conv1d_matches_keras(length, k, c_in, c_out, stride, padding, seed):
     p = {"valid": 0, "same": None}.get(padding, padding)
     if p is not None:
         assume(k <= length + 2 * p)
     rng = np.random.default_rng(seed)
-    x, kernel, bias = rng.normal(size=(length, c_in)), rng.normal(size=(k, c_in, c_out)), rng.normal(size=c_out)
+    x, kernel, bias = (
+        rng.normal(size=(length, c_in)),
+        rng.normal(size=(k, c_in, c_out)),
+        rng.normal(size=c_out),
+    )
     ours = ops.conv1d(x, kernel, stride=stride, padding=padding, bias=bias)
     layers = []
     if isinstance(padding, int):
         layers.append(keras.layers.ZeroPadding1D(padding))
-    conv = keras.layers.Conv1D(c_out, k, strides=stride,
-                               padding="valid" if isinstance(padding, int) else padding)
+    conv = keras.layers.Conv1D(
+        c_out, k, strides=stride, padding="valid" if isinstance(padding, int) else padding
+    )
     model = keras.Sequential([keras.Input(x.shape)] + layers + [conv])
     conv.set_weights([kernel.astype("float32"), bias.astype("float32")])
     theirs = keras.ops.convert_to_numpy(model(x[None].astype("float32")))[0]
@@ -85,15 +95,25 @@ def test_conv1d_matches_keras(length, k, c_in, c_out, stride, padding, seed):
 
 
 @SETTINGS
-@given(st.integers(1, 10), st.integers(1, 10), st.integers(1, 3), st.integers(1, 4),
-       st.integers(1, 4), st.sampled_from(["valid", "same"]), st.integers(0, 2**32 - 1),
-       st.booleans())
+@given(
+    st.integers(1, 10),
+    st.integers(1, 10),
+    st.integers(1, 3),
+    st.integers(1, 4),
+    st.integers(1, 4),
+    st.sampled_from(["valid", "same"]),
+    st.integers(0, 2**32 - 1),
+    st.booleans(),
+)
 def test_pooling_matches_keras(h, w, c, size, stride, padding, seed, use_max):
     if padding == "valid":
         assume(size <= h and size <= w)
     x = np.random.default_rng(seed).normal(size=(h, w, c))
-    fn, cls = ((ops.max_pool2d, keras.layers.MaxPooling2D) if use_max
-               else (ops.avg_pool2d, keras.layers.AveragePooling2D))
+    fn, cls = (
+        (ops.max_pool2d, keras.layers.MaxPooling2D)
+        if use_max
+        else (ops.avg_pool2d, keras.layers.AveragePooling2D)
+    )
     ours = fn(x, size=size, stride=stride, padding=padding)
     theirs = _keras_pool(cls, x, size, stride, padding)
     assert ours.shape == theirs.shape
@@ -125,11 +145,13 @@ def test_conv2d_2d_and_3d_kernels_give_2d_maps():
     assert ops.conv2d(img, k3).shape == (3, 3)
     np.testing.assert_allclose(ops.conv2d(img, k3), ops.conv2d(img, k3[..., None])[..., 0])
     gray = rng.normal(size=(5, 5))
-    np.testing.assert_allclose(ops.conv2d(gray, np.ones((2, 2))),
-                               ops.conv2d(gray[..., None], np.ones((2, 2, 1))))
+    np.testing.assert_allclose(
+        ops.conv2d(gray, np.ones((2, 2))), ops.conv2d(gray[..., None], np.ones((2, 2, 1)))
+    )
 
 
 # The worked examples of chapter 2 (COURSE.md) ------------------------------
+
 
 def test_worked_example_bump_detector():
     out = ops.conv1d([0, 0, 0, 1, 1, 0, 0, 0], [0, 1, 0])
@@ -165,7 +187,10 @@ def test_pad():
     np.testing.assert_array_equal(ops.pad([[1]], 1), [[0, 0, 0], [0, 1, 0], [0, 0, 0]])
     assert ops.pad(np.ones((2, 3, 4)), (1, 2)).shape == (4, 7, 4)
     assert ops.pad(np.ones((2, 2)), ((0, 1), (2, 0)), value=5).tolist() == [
-        [5, 5, 1, 1], [5, 5, 1, 1], [5, 5, 5, 5]]
+        [5, 5, 1, 1],
+        [5, 5, 1, 1],
+        [5, 5, 5, 5],
+    ]
 
 
 def test_same_padding_puts_extra_zero_after():
@@ -176,32 +201,45 @@ def test_same_padding_puts_extra_zero_after():
 
 # Bad input: a ValueError that names the argument and what was expected ----
 
-@pytest.mark.parametrize("call, words", [
-    (lambda: ops.conv2d(np.ones((2, 2)), np.ones((3, 3))), ["kernel", "3x3", "2x2", "expected"]),
-    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=0), ["stride", ">= 1", "0"]),
-    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=-2), ["stride", "-2"]),
-    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=1.5), ["stride", "int"]),
-    (lambda: ops.conv2d(np.ones(4), np.ones((3, 3))), ["image", "(H, W)", "(4,)"]),
-    (lambda: ops.conv2d(np.ones((4, 4)), np.ones(3)), ["kernel", "(kh, kw)", "(3,)"]),
-    (lambda: ops.conv2d(np.ones((4, 4, 3)), np.ones((3, 3, 2))), ["channel", "3", "2", "expected"]),
-    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding="full"), ["padding", "'full'", "valid", "same"]),
-    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding=-1), ["padding", "-1"]),
-    (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3, 1, 2)), bias=[1, 2, 3]), ["bias", "2"]),
-    (lambda: ops.conv2d("abc", np.ones((3, 3))), ["image", "numbers"]),
-    (lambda: ops.conv1d([1, 2], [1, 2, 3]), ["kernel", "length 3", "length 2"]),
-    (lambda: ops.conv1d(np.ones((2, 2, 2)), [1]), ["x", "(L,)"]),
-    (lambda: ops.conv1d([1, 2, 3], [1], stride=0), ["stride", "0"]),
-    (lambda: ops.max_pool2d(np.ones((2, 2)), size=3), ["kernel", "3x3", "2x2"]),
-    (lambda: ops.max_pool2d(np.ones((4, 4)), size=0), ["size", "0"]),
-    (lambda: ops.avg_pool2d(np.ones(4)), ["x", "(H, W)"]),
-    (lambda: ops.max_pool2d(np.ones((4, 4)), size=2, padding=2), ["padding", "window"]),
-    (lambda: ops.output_size(5, 7), ["kernel", "k=7", "5"]),
-    (lambda: ops.output_size(5, 3, stride=0), ["stride", "0"]),
-    (lambda: ops.output_size(0, 3), ["n", "0"]),
-    (lambda: ops.pad(np.ones(3), 1), ["x", "(H, W)"]),
-    (lambda: ops.pad(np.ones((3, 3)), -1), ["width", "-1"]),
-    (lambda: ops.pad(np.ones((3, 3)), (1, 2, 3)), ["width", "pair"]),
-])
+
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (
+            lambda: ops.conv2d(np.ones((2, 2)), np.ones((3, 3))),
+            ["kernel", "3x3", "2x2", "expected"],
+        ),
+        (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=0), ["stride", ">= 1", "0"]),
+        (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=-2), ["stride", "-2"]),
+        (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), stride=1.5), ["stride", "int"]),
+        (lambda: ops.conv2d(np.ones(4), np.ones((3, 3))), ["image", "(H, W)", "(4,)"]),
+        (lambda: ops.conv2d(np.ones((4, 4)), np.ones(3)), ["kernel", "(kh, kw)", "(3,)"]),
+        (
+            lambda: ops.conv2d(np.ones((4, 4, 3)), np.ones((3, 3, 2))),
+            ["channel", "3", "2", "expected"],
+        ),
+        (
+            lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding="full"),
+            ["padding", "'full'", "valid", "same"],
+        ),
+        (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3)), padding=-1), ["padding", "-1"]),
+        (lambda: ops.conv2d(np.ones((4, 4)), np.ones((3, 3, 1, 2)), bias=[1, 2, 3]), ["bias", "2"]),
+        (lambda: ops.conv2d("abc", np.ones((3, 3))), ["image", "numbers"]),
+        (lambda: ops.conv1d([1, 2], [1, 2, 3]), ["kernel", "length 3", "length 2"]),
+        (lambda: ops.conv1d(np.ones((2, 2, 2)), [1]), ["x", "(L,)"]),
+        (lambda: ops.conv1d([1, 2, 3], [1], stride=0), ["stride", "0"]),
+        (lambda: ops.max_pool2d(np.ones((2, 2)), size=3), ["kernel", "3x3", "2x2"]),
+        (lambda: ops.max_pool2d(np.ones((4, 4)), size=0), ["size", "0"]),
+        (lambda: ops.avg_pool2d(np.ones(4)), ["x", "(H, W)"]),
+        (lambda: ops.max_pool2d(np.ones((4, 4)), size=2, padding=2), ["padding", "window"]),
+        (lambda: ops.output_size(5, 7), ["kernel", "k=7", "5"]),
+        (lambda: ops.output_size(5, 3, stride=0), ["stride", "0"]),
+        (lambda: ops.output_size(0, 3), ["n", "0"]),
+        (lambda: ops.pad(np.ones(3), 1), ["x", "(H, W)"]),
+        (lambda: ops.pad(np.ones((3, 3)), -1), ["width", "-1"]),
+        (lambda: ops.pad(np.ones((3, 3)), (1, 2, 3)), ["width", "pair"]),
+    ],
+)
 def test_bad_input_raises_clear_value_error(call, words):
     with pytest.raises(ValueError) as info:
         call()
@@ -211,6 +249,7 @@ def test_bad_input_raises_clear_value_error(call, words):
 
 
 # Chapter 5: receptive fields ----------------------------------------------
+
 
 def test_receptive_field_worked_examples():
     assert ops.receptive_field([(3, 1)]) == [3]
@@ -251,12 +290,15 @@ def test_receptive_field_is_what_one_output_depends_on(layers):
         assert seen.sum() == side * side
 
 
-@pytest.mark.parametrize("layers, words", [
-    ([(3, 0)], ["layers[0] s", "0"]),
-    ([(3, 1), 3], ["layers[1]", "pair"]),
-    ([(3, 1, 1)], ["layers[0]", "pair"]),
-    ([(2.5, 1)], ["layers[0] k", "int"]),
-])
+@pytest.mark.parametrize(
+    "layers, words",
+    [
+        ([(3, 0)], ["layers[0] s", "0"]),
+        ([(3, 1), 3], ["layers[1]", "pair"]),
+        ([(3, 1, 1)], ["layers[0]", "pair"]),
+        ([(2.5, 1)], ["layers[0] k", "int"]),
+    ],
+)
 def test_receptive_field_bad_layers(layers, words):
     with pytest.raises(ValueError) as info:
         ops.receptive_field(layers)
@@ -268,8 +310,7 @@ PADDINGS = ("valid", "same", 0, 1, 2, 3)
 
 
 def test_geometry_agrees_with_ops():
-    for n, k, stride, padding in itertools.product(range(1, 9), range(1, 6),
-                                                   range(1, 4), PADDINGS):
+    for n, k, stride, padding in itertools.product(range(1, 9), range(1, 6), range(1, 4), PADDINGS):
         try:
             expected = ops.output_size(n, k, stride, padding)
         except ValueError:
@@ -286,8 +327,9 @@ def test_geometry_agrees_with_ops():
         corner = np.zeros((k, k))
         corner[0, 0] = 1
         padded = ops.pad(x, ((g.before, g.after), (g.before, g.after)))
-        np.testing.assert_array_equal(ops.conv2d(x, corner, stride, padding),
-                                      padded[np.ix_(g.starts, g.starts)])
+        np.testing.assert_array_equal(
+            ops.conv2d(x, corner, stride, padding), padded[np.ix_(g.starts, g.starts)]
+        )
         # Every window covers k*k cells; coverage counts those on the input.
         counts = ops.coverage(n, k, stride, padding)
         assert counts.shape == (n, n) and counts.dtype.kind == "i"

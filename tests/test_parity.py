@@ -27,8 +27,11 @@ NOTEBOOKS = sorted(p.name for p in (CHAPTERS / REFERENCE).glob("*.ipynb"))
 LABEL = re.compile(r"^\(([\w-]+)\)=\s*$", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6}) ", re.MULTILINE)
 # every chapter ends with these two sections
-ENDINGS = {"en": ("Summary", "Exercises"), "ru": ("Итоги", "Упражнения"),
-           "nl": ("Samenvatting", "Oefeningen")}
+ENDINGS = {
+    "en": ("Summary", "Exercises"),
+    "ru": ("Итоги", "Упражнения"),
+    "nl": ("Samenvatting", "Oefeningen"),
+}
 
 
 def load(lang, name):
@@ -45,8 +48,10 @@ def test_reference_edition_has_notebooks():
 
 
 def test_same_files_in_every_edition():
-    files = {lang: sorted(p.name for p in (CHAPTERS / lang).iterdir()
-                          if p.suffix in (".ipynb", ".md")) for lang in LANGS}
+    files = {
+        lang: sorted(p.name for p in (CHAPTERS / lang).iterdir() if p.suffix in (".ipynb", ".md"))
+        for lang in LANGS
+    }
     for lang in LANGS:
         assert files[lang] == files[REFERENCE], (
             f"chapters/{lang} differs from chapters/{REFERENCE}: "
@@ -64,8 +69,11 @@ def test_toc_lists_every_edition_in_the_same_order():
     for caption, lang in zip(parts, LANGS):
         assert all(f.startswith(f"chapters/{lang}/") for f in parts[caption])
     listed = {f"{f}" for files in parts.values() for f in files}
-    on_disk = {str(p.relative_to(ROOT).with_suffix("")) for p in CHAPTERS.glob("*/*")
-               if p.suffix in (".ipynb", ".md")}
+    on_disk = {
+        str(p.relative_to(ROOT).with_suffix(""))
+        for p in CHAPTERS.glob("*/*")
+        if p.suffix in (".ipynb", ".md")
+    }
     assert on_disk == listed, f"not in _toc.yml: {sorted(on_disk - listed)}"
 
 
@@ -78,7 +86,7 @@ def _stamp():
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-@pytest.mark.parametrize("lang", [l for l in LANGS if l != REFERENCE])
+@pytest.mark.parametrize("lang", [x for x in LANGS if x != REFERENCE])
 def test_code_cells_are_synced_from_english(lang, name):
     sync = _sync()
     try:
@@ -86,37 +94,49 @@ def test_code_cells_are_synced_from_english(lang, name):
     except sync.SyncError as error:
         pytest.fail(str(error), pytrace=False)
     assert not changes, (
-        "\n".join(changes) + "\nrun `make sync` (and `make execute` for the outputs of these cells)")
+        "\n".join(changes) + "\nrun `make sync` (and `make execute` for the outputs of these cells)"
+    )
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-@pytest.mark.parametrize("lang", [l for l in LANGS if l != REFERENCE])
+@pytest.mark.parametrize("lang", [x for x in LANGS if x != REFERENCE])
 def test_structure_matches_english(lang, name):
     ref, nb = load(REFERENCE, name), load(lang, name)
     where = f"chapters/{lang}/{name}"
     assert [c.cell_type for c in nb.cells] == [c.cell_type for c in ref.cells], (
-        f"{where}: the sequence of markdown/code cells differs from English")
+        f"{where}: the sequence of markdown/code cells differs from English"
+    )
     for i, (a, b) in enumerate(zip(ref.cells, nb.cells)):
         tags_a, tags_b = a.metadata.get("tags", []), b.metadata.get("tags", [])
         assert tags_a == tags_b, f"{where}, cell {i}: tags {tags_b} != English {tags_a}"
         if a.cell_type == "code":
             assert bool(a.outputs) == bool(b.outputs), (
                 f"{where}, cell {i}: English {'has' if a.outputs else 'has no'} "
-                f"output, this edition {'has' if b.outputs else 'has no'}")
+                f"output, this edition {'has' if b.outputs else 'has no'}"
+            )
         else:
             ha, hb = HEADING.findall(a.source), HEADING.findall(b.source)
             assert ha == hb, f"{where}, cell {i}: headings {hb} != English {ha}"
-            la = [l.split("-", 1)[1] for l in LABEL.findall(a.source)]
-            lb = [l.split("-", 1)[1] for l in LABEL.findall(b.source)]
+            la = [label.split("-", 1)[1] for label in LABEL.findall(a.source)]
+            lb = [label.split("-", 1)[1] for label in LABEL.findall(b.source)]
             assert la == lb, f"{where}, cell {i}: labels {lb} != English {la}"
 
 
 def test_literals_are_strings_and_comments_as_written():
     literals = _sync().literals
-    src = ('%matplotlib inline\nplots.show("cross", \'x\')  # a cross\n'
-           'print(f"{n:4} images", f"{m!r}")\ns = """two\nlines"""\n!pip install "a b"\n')
+    src = (
+        "%matplotlib inline\nplots.show(\"cross\", 'x')  # a cross\n"
+        'print(f"{n:4} images", f"{m!r}")\ns = """two\nlines"""\n!pip install "a b"\n'
+    )
     assert [src[a:b] for a, b in literals(src)] == [
-        '"cross"', "\'x\'", "# a cross", 'f"{n:4} images"', 'f"{m!r}"', '"""two\nlines"""', '"a b"']
+        '"cross"',
+        "'x'",
+        "# a cross",
+        'f"{n:4} images"',
+        'f"{m!r}"',
+        '"""two\nlines"""',
+        '"a b"',
+    ]
     assert literals("x = 1 + y") == []
 
 
@@ -124,16 +144,24 @@ def test_a_translation_is_the_english_code_with_catalog_text():
     sync = _sync()
     keep, tables = sync.load_catalogs()
     source, missing = sync.synced_source(
-        'lessons_lib.setup(lang="en", seed=0)', "ru", "01_images_and_dense_baseline", keep, tables["ru"])
+        'lessons_lib.setup(lang="en", seed=0)',
+        "ru",
+        "01_images_and_dense_baseline",
+        keep,
+        tables["ru"],
+    )
     assert (source, missing) == ('lessons_lib.setup(lang="ru", seed=0)', [])
     # one literal, two grammatical forms: a count, then a shape
-    one = sync.synced_source('print("training images:", n)', "ru", "01_images_and_dense_baseline",
-                             keep, tables["ru"])[0]
-    six = sync.synced_source('print("training images:", n)', "ru", "06_cnn_fashion_mnist",
-                             keep, tables["ru"])[0]
+    one = sync.synced_source(
+        'print("training images:", n)', "ru", "01_images_and_dense_baseline", keep, tables["ru"]
+    )[0]
+    six = sync.synced_source(
+        'print("training images:", n)', "ru", "06_cnn_fashion_mnist", keep, tables["ru"]
+    )[0]
     assert one != six and "обучающ" in one and "обучающ" in six
     assert sync.synced_source('f("relu")  # a new comment', "nl", "x", keep, tables["nl"])[1] == [
-        "# a new comment"]
+        "# a new comment"
+    ]
 
 
 @pytest.fixture
@@ -161,7 +189,7 @@ def test_a_new_english_string_fails_and_names_the_cell(chapters_copy):
     nbformat.write(nb, path)
     with pytest.raises(sync.SyncError) as error:
         sync.sync_notebook(name, "ru", write=False)
-    assert f"chapters/en/{name}, cell {i}: \"a brand-new label\"" in str(error.value)
+    assert f'chapters/en/{name}, cell {i}: "a brand-new label"' in str(error.value)
     assert "catalogs/ru.yml" in str(error.value)
 
 
@@ -190,7 +218,9 @@ def test_one_changed_english_paragraph_marks_exactly_its_twins_stale(chapters_co
     nbformat.write(nb, path)
     stale = stamp.all_stale()
     assert [(str(p), k) for p, k, _ in stale] == [
-        (f"chapters/ru/{name}", i), (f"chapters/nl/{name}", i)]
+        (f"chapters/ru/{name}", i),
+        (f"chapters/nl/{name}", i),
+    ]
     assert stale[0][2].split()[0] == nb.cells[i].source.split()[0]  # named by its first words
     stamp.stamp(chapters / "ru" / name, [i])
     assert [(str(p), k) for p, k, _ in stamp.all_stale()] == [(f"chapters/nl/{name}", i)]
@@ -205,9 +235,14 @@ def test_notebook_conventions(lang, name):
     # Executed, with stored outputs.
     assert all(c.execution_count for c in code), f"{where}: a code cell was never executed"
     with_output = sum(bool(c.outputs) for c in code)
-    assert with_output >= len(code) // 2, f"{where}: only {with_output} of {len(code)} code cells have outputs"
-    errors = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"
-              and any(o.output_type == "error" for o in c.outputs)]
+    assert with_output >= len(code) // 2, (
+        f"{where}: only {with_output} of {len(code)} code cells have outputs"
+    )
+    errors = [
+        i
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "code" and any(o.output_type == "error" for o in c.outputs)
+    ]
     assert not errors, f"{where}: cells {errors} stored an error"
     # Colab asks for a GPU.
     assert nb.metadata.get("accelerator") == "GPU", f"{where}: no Colab GPU metadata"
@@ -223,32 +258,43 @@ def test_notebook_conventions(lang, name):
     assert "hide-cell" in setup.metadata.get("tags", []), f"{where}: setup cell not hidden"
     assert f'lessons_lib.setup(lang="{lang}"' in setup.source
     urls = re.findall(r"git\+(\S+?)[\"'\s]", setup.source)
-    assert urls == [repository_url()], f"{where}: installs from {urls}, _config.yml says {repository_url()}"
+    assert urls == [repository_url()], (
+        f"{where}: installs from {urls}, _config.yml says {repository_url()}"
+    )
     assert 'if "google.colab" in sys.modules:' in setup.source
     # Keras 3 only, no TensorFlow in notebooks.
     assert "import keras" in code[1].source
     for i, c in enumerate(code):
-        assert not re.search(r"\btensorflow\b|\btf\.", c.source), f"{where}, code cell {i}: uses TensorFlow"
+        assert not re.search(r"\btensorflow\b|\btf\.", c.source), (
+            f"{where}, code cell {i}: uses TensorFlow"
+        )
     # Ends with a summary and exercises.
-    headings = [h for c in nb.cells if c.cell_type == "markdown" for h in re.findall(r"^## (.+)$", c.source, re.M)]
+    headings = [
+        h
+        for c in nb.cells
+        if c.cell_type == "markdown"
+        for h in re.findall(r"^## (.+)$", c.source, re.M)
+    ]
     assert len(headings) >= 3, f"{where}: too few sections"
     assert headings[-2:] == list(ENDINGS[lang]), (
-        f"{where}: the last sections are {headings[-2:]}, expected {list(ENDINGS[lang])}")
+        f"{where}: the last sections are {headings[-2:]}, expected {list(ENDINGS[lang])}"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_markdown_pages_have_prefixed_labels(lang):
     for page in (CHAPTERS / lang).glob("*.md"):
         labels = LABEL.findall(page.read_text(encoding="utf-8"))
-        assert labels and all(l.startswith(f"{lang}-") for l in labels), page
+        assert labels and all(label.startswith(f"{lang}-") for label in labels), page
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
-@pytest.mark.parametrize("lang", [l for l in LANGS if l != REFERENCE])
+@pytest.mark.parametrize("lang", [x for x in LANGS if x != REFERENCE])
 def test_translation_follows_current_english(lang, name):
     stale = _stamp().stale_cells(load(REFERENCE, name), load(lang, name))
     assert not stale, (
-        f"chapters/{lang}/{name}: these cells translate an older English text:\n" + "\n".join(
-            f"  cell {i}: {words}" for i, words in stale)
+        f"chapters/{lang}/{name}: these cells translate an older English text:\n"
+        + "\n".join(f"  cell {i}: {words}" for i, words in stale)
         + f"\nbring each up to date, then run `python scripts/stamp_translations.py "
-          f"chapters/{lang}/{name} --cell N` for each")
+        f"chapters/{lang}/{name} --cell N` for each"
+    )

@@ -60,8 +60,12 @@ def test_image_grid_channels_and_titles():
 
 def test_training_curves_localised():
     i18n.set_language("ru")
-    history = {"loss": [1.0, 0.5], "accuracy": [0.6, 0.8],
-               "val_loss": [1.1, 0.7], "val_accuracy": [0.5, 0.7]}
+    history = {
+        "loss": [1.0, 0.5],
+        "accuracy": [0.6, 0.8],
+        "val_loss": [1.1, 0.7],
+        "val_accuracy": [0.5, 0.7],
+    }
     fig = plots.training_curves(history, show=False)
     words = texts(fig)
     for key in ("epoch", "accuracy", "loss", "training", "validation"):
@@ -86,7 +90,7 @@ def test_show_true_returns_none():
     assert plots.image_with_values(np.zeros((2, 2))) is None
 
 
-# --- chapter 1 tests (add below) ---
+# --- Chapter 1, Images as numbers ---
 def test_pixel_zoom_writes_the_crop_with_image_indices():
     img = np.arange(28 * 28).reshape(28, 28) % 256
     fig = plots.pixel_zoom(img, row=10, col=4, size=3, show=False)
@@ -144,7 +148,6 @@ def test_class_probabilities_bars():
         plots.class_probabilities(np.zeros((28, 28)), [0.5, 0.5], show=False)
 
 
-
 def test_flattened_strip_keeps_pixel_order():
     img = np.arange(28 * 28).reshape(28, 28, 1)
     fig = plots.flattened(img, show=False)
@@ -157,13 +160,21 @@ def test_flattened_strip_keeps_pixel_order():
     assert row_starts == {28 * r - 0.5 for r in range(28)}
 
 
-# --- chapter 3 tests (add below) ---
+# --- Chapter 3, Padding and stride ---
 
 
-# --- chapter 4 tests (add below) ---
+# --- Chapter 4, Pooling ---
 
-CH04_IMAGE = np.array([[1, 0, 4, 3, 12, 7], [8, 2, 5, 18, 6, 9], [20, 13, 25, 2, 11, 4],
-                       [6, 15, 3, 9, 1, 5], [0, 7, 10, 4, 16, 2], [9, 22, 5, 8, 3, 14]])
+CH04_IMAGE = np.array(
+    [
+        [1, 0, 4, 3, 12, 7],
+        [8, 2, 5, 18, 6, 9],
+        [20, 13, 25, 2, 11, 4],
+        [6, 15, 3, 9, 1, 5],
+        [0, 7, 10, 4, 16, 2],
+        [9, 22, 5, 8, 3, 14],
+    ]
+)
 
 
 def test_pooling_writes_the_pooled_values_and_circles_the_winners():
@@ -217,7 +228,7 @@ def test_values_grid_writes_every_value():
         plots.values_grid([], show=False)
 
 
-# --- chapter 5 tests (add below) ---
+# --- Chapter 5, Channels and layers ---
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "nl"])
@@ -227,7 +238,8 @@ def test_rgb_channels_localised_with_values(lang):
     rgb[:, 1, 0] = 2
     fig = plots.rgb_channels(rgb, show=False)
     assert [ax.get_title() for ax in fig.axes] == [
-        i18n.t(k, lang) for k in ("colour_image", "channel_red", "channel_green", "channel_blue")]
+        i18n.t(k, lang) for k in ("colour_image", "channel_red", "channel_green", "channel_blue")
+    ]
     red = [t.get_text() for t in fig.axes[1].texts]
     assert len(red) == 20 and red.count("2") == 4 and red.count("0") == 16
     assert not fig.axes[0].texts
@@ -240,7 +252,7 @@ def test_rgb_channels_rejects_bad_images():
         plots.rgb_channels(-np.ones((2, 2, 3)), show=False)
 
 
-# --- chapter 6 tests (add below) ---
+# --- Chapter 6, A CNN for Fashion-MNIST ---
 
 
 def test_misclassified_shows_only_wrong_ones_localised():
@@ -253,8 +265,9 @@ def test_misclassified_shows_only_wrong_ones_localised():
         i18n.t("true_vs_predicted", "ru", true=names[6], pred=names[0]),
     ]
     np.testing.assert_array_equal(fig.axes[1].images[0].get_array(), images[3, :, :, 0])
-    fig = plots.misclassified(np.zeros((30, 4, 4)), np.zeros(30), np.ones(30),
-                              count=7, ncols=4, show=False)
+    fig = plots.misclassified(
+        np.zeros((30, 4, 4)), np.zeros(30), np.ones(30), count=7, ncols=4, show=False
+    )
     assert len([ax for ax in fig.axes if ax.images]) == 7
     with pytest.raises(ValueError, match="same length"):
         plots.misclassified(images, [0, 1], [0, 1], show=False)
@@ -300,7 +313,7 @@ def test_feature_maps_rows_per_layer_with_shapes():
         plots.feature_maps([np.zeros((1, 7, 7, 4))], ["pool2"], show=False)
 
 
-# --- chapter 7 tests (add below) ---
+# --- Chapter 7, Going further ---
 
 
 def test_values_grid_writes_constant_arrays_in_a_visible_colour():
@@ -315,8 +328,7 @@ def test_channel_histograms_one_panel_per_array_in_russian():
     i18n.set_language("ru")
     try:
         before = np.random.default_rng(0).normal(3.0, 2.0, size=(50, 4, 4, 3))
-        fig = plots.channel_histograms([before, (before - 3) / 2], titles=["a", "b"],
-                                       show=False)
+        fig = plots.channel_histograms([before, (before - 3) / 2], titles=["a", "b"], show=False)
         assert len(fig.axes) == 2 and fig.axes[1].get_title() == "b"
         assert "канал 2" in texts(fig) and "значение" in texts(fig)
         with pytest.raises(ValueError, match="same number of channels"):
@@ -328,8 +340,9 @@ def test_channel_histograms_one_panel_per_array_in_russian():
 def test_dropout_vectors_marks_zeros():
     i18n.set_language("en")
     v = np.array([1.0, 2.0, 0.5, 3.0])
-    fig = plots.dropout_vectors([v, np.array([0, 4.0, 0, 6.0]), v],
-                                titles=["in", "training", "inference"], show=False)
+    fig = plots.dropout_vectors(
+        [v, np.array([0, 4.0, 0, 6.0]), v], titles=["in", "training", "inference"], show=False
+    )
     assert len(fig.axes) == 3 and fig.axes[1].get_title() == "training"
     # A dropped unit has no bar; an orange cross on the axis marks it.
     crosses = fig.axes[1].lines[0]
@@ -350,7 +363,7 @@ def test_early_stopping_marks_lowest_validation_loss():
     labels = texts(fig)
     assert i18n.t("ch07_best_epoch", epoch=2) in labels
     assert i18n.t("ch07_patience", patience=3) in labels
-    star = [l for l in fig.axes[0].lines if l.get_marker() == "*"][0]
+    star = [line for line in fig.axes[0].lines if line.get_marker() == "*"][0]
     assert list(star.get_xdata()) == [2] and list(star.get_ydata()) == [0.35]
     with pytest.raises(ValueError, match="patience"):
         plots.early_stopping(hist, patience=-1, show=False)

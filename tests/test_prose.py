@@ -53,44 +53,66 @@ DEFINITIONS = {
 # (glue included), targets, link addresses, HTML.
 NOT_PROSE = re.compile(
     r"\$\$.*?\$\$|\$[^$\n]*\$|```.*?```|`[^`]*`|\{[a-z:]+\}`[^`]*`|^\([\w-]+\)=|\]\([^)]*\)|<[^>]+>",
-    re.S | re.M)
+    re.S | re.M,
+)
 SPACE = "[ \u00a0\u202f]"
 # A number as the prose of each language writes it: thousands groups, decimals, percent.
 PROSE_NUMBER = {
-    "en": re.compile(r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(" + SPACE + r"?%)?(?![\w,.]\d)"),
-    "ru": re.compile(r"(?<![\w.,])(\d{1,3}(?:" + SPACE + r"\d{3})+|\d+)(?:,(\d+))?(" + SPACE
-                     + r"?%)?(?![\w,.]\d)"),
-    "nl": re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(" + SPACE + r"?%)?(?![\w,.]\d)"),
+    "en": re.compile(
+        r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(" + SPACE + r"?%)?(?![\w,.]\d)"
+    ),
+    "ru": re.compile(
+        r"(?<![\w.,])(\d{1,3}(?:"
+        + SPACE
+        + r"\d{3})+|\d+)(?:,(\d+))?("
+        + SPACE
+        + r"?%)?(?![\w,.]\d)"
+    ),
+    "nl": re.compile(
+        r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?(" + SPACE + r"?%)?(?![\w,.]\d)"
+    ),
 }
 # Python prints numbers the English way, in every edition.
 OUTPUT_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?")
 GLUE_ROLE = re.compile(r"\{glue:text\}`([^`]+)`")
 
 
-def output_text(cell):
-    parts = []
+def output_texts(cell):
+    """``(printed, glued)``: the text a code cell prints, and the values it glues."""
+    printed, glued = [], []
     for out in cell.get("outputs", []):
         if out.output_type == "stream":
-            parts.append(out.text)
+            printed.append(out.text)
+        is_glue = "scrapbook" in out.get("metadata", {})
         for key, value in out.get("data", {}).items():
             if key.endswith("text/plain"):
-                parts.append(value if isinstance(value, str) else "".join(value))
-    return "\n".join(parts)
+                (glued if is_glue else printed).append(
+                    value if isinstance(value, str) else "".join(value))
+    return "\n".join(printed), "\n".join(glued)
 
 
-def output_numbers(nb):
-    """{(value, decimals)} of every number the notebook's outputs print."""
+def _value(whole, decimals):
+    return float(re.sub(r"\D", "", whole) + "." + (decimals or "0")), len(decimals or "")
+
+
+def output_numbers(nb, lang):
+    """{(value, decimals)} of every number the notebook's outputs show.
+
+    Python prints numbers the English way in every edition; glued values are
+    in the edition's own format.
+    """
     found = set()
     for cell in nb.cells:
         if cell.cell_type == "code":
-            for m in OUTPUT_NUMBER.finditer(output_text(cell)):
-                found.add((float(m[1].replace(",", "") + "." + (m[2] or "0")), len(m[2] or "")))
+            printed, glued = output_texts(cell)
+            found |= {_value(m[1], m[2]) for m in OUTPUT_NUMBER.finditer(printed)}
+            found |= {_value(m[1], m[2]) for m in PROSE_NUMBER[lang].finditer(glued)}
     return found
 
 
 def typed_results(nb, lang):
     """``[(cell, text as typed)]``: result-like numbers of the prose that an output shows."""
-    outputs = output_numbers(nb)
+    outputs = output_numbers(nb, lang)
     found = []
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "markdown":
@@ -126,10 +148,13 @@ def test_numbers_in_each_language():
     assert i18n.number(421642, lang="en") == "421,642"
     assert i18n.number(421642, lang="ru") == "421\u00a0642"
     assert i18n.number(421642, lang="nl") == "421.642"
-    assert [i18n.number(1688, lang=l) for l in LANGS] == ["1,688", "1688", "1688"]
-    assert [i18n.number(0.91234, 3, lang=l) for l in LANGS] == ["0.912", "0,912", "0,912"]
-    assert [i18n.number(0.9123, 1, percent=True, lang=l) for l in LANGS] == [
-        "91.2%", "91,2\u00a0%", "91,2%"]
+    assert [i18n.number(1688, lang=x) for x in LANGS] == ["1,688", "1688", "1688"]
+    assert [i18n.number(0.91234, 3, lang=x) for x in LANGS] == ["0.912", "0,912", "0,912"]
+    assert [i18n.number(0.9123, 1, percent=True, lang=x) for x in LANGS] == [
+        "91.2%",
+        "91,2\u00a0%",
+        "91,2%",
+    ]
     assert i18n.number(-0.25, 2, lang="en") == "\u22120.25"
     assert i18n.number(-0.001, 1, lang="en") == "0.0"  # no minus before a zero
     assert i18n.number(12.5, 0, lang="en") == "12"  # Python rounds half to even
@@ -137,13 +162,16 @@ def test_numbers_in_each_language():
     assert i18n.number(3.5, 1) == "3,5"
 
 
-@pytest.mark.parametrize("value, digits, message", [
-    ("0.9", 0, "value must be a finite real number, got '0.9'"),
-    (float("nan"), 0, "value must be a finite real number, got nan"),
-    (True, 0, "value must be a finite real number, got True"),
-    (0.9, -1, "digits must be a whole number from 0 to 10, got -1"),
-    (0.9, 1.5, "digits must be a whole number from 0 to 10, got 1.5"),
-])
+@pytest.mark.parametrize(
+    "value, digits, message",
+    [
+        ("0.9", 0, "value must be a finite real number, got '0.9'"),
+        (float("nan"), 0, "value must be a finite real number, got nan"),
+        (True, 0, "value must be a finite real number, got True"),
+        (0.9, -1, "digits must be a whole number from 0 to 10, got -1"),
+        (0.9, 1.5, "digits must be a whole number from 0 to 10, got 1.5"),
+    ],
+)
 def test_number_rejects_bad_input(value, digits, message):
     with pytest.raises(ValueError, match=re.escape(message)):
         i18n.number(value, digits)
@@ -157,14 +185,16 @@ def test_glue_stores_text_that_myst_nb_pastes_unchanged(monkeypatch):
     import IPython.display
 
     monkeypatch.setattr(IPython, "get_ipython", lambda: object())
-    monkeypatch.setattr(IPython.display, "display",
-                        lambda data, raw, metadata: shown.append((data, metadata)))
+    monkeypatch.setattr(
+        IPython.display, "display", lambda data, raw, metadata: shown.append((data, metadata))
+    )
     i18n.set_language("ru")
     prose.glue("ch06.total_params", 421642)
     prose.glue("ch06.test_accuracy", 0.91234, digits=3)
     (data, meta), (data2, _) = shown
-    assert meta == {"scrapbook": {"name": "ch06.total_params",
-                                  "mime_prefix": "application/papermill.record/"}}
+    assert meta == {
+        "scrapbook": {"name": "ch06.total_params", "mime_prefix": "application/papermill.record/"}
+    }
     text = data["application/papermill.record/text/plain"]
     # the role {glue:text} shows exactly the reader's number, not a tuple or quotes
     assert format_plain_text(text, "s") == "421\u00a0642"
@@ -188,9 +218,13 @@ def test_detector_finds_a_typed_result():
     nb = nbformat.v4.new_notebook()
     code = nbformat.v4.new_code_cell("print(x)")
     code.outputs = [nbformat.v4.new_output("stream", text="total: 421,642\naccuracy: 0.9123\n")]
-    nb.cells = [code, nbformat.v4.new_markdown_cell(
-        "All 421,642 parameters; 91.2% accurate; $421{,}642$ in math; a 3 x 3 kernel; "
-        "{glue:text}`ch06.total_params` glued; 88% as the course says.")]
+    nb.cells = [
+        code,
+        nbformat.v4.new_markdown_cell(
+            "All 421,642 parameters; 91.2% accurate; $421{,}642$ in math; a 3 x 3 kernel; "
+            "{glue:text}`ch06.total_params` glued; 88% as the course says."
+        ),
+    ]
     assert typed_results(nb, "en") == [(1, "421,642"), (1, "91.2%")]
     nb.cells[1].source = "Все 421\u00a0642 параметра, точность 91,2\u00a0% и 0,912."
     assert typed_results(nb, "ru") == [(1, "421\u00a0642"), (1, "91,2\u00a0%"), (1, "0,912")]
@@ -206,7 +240,8 @@ def test_no_typed_result_in_prose(lang, name):
     assert not typed, (
         f"chapters/{lang}/{name}: numbers typed in the prose that an output of the notebook "
         f"shows; glue them (lessons_lib.prose.glue in the code, {{glue:text}}`key` in the text):\n"
-        + "\n".join(f"  cell {i}: {text}" for i, text in typed))
+        + "\n".join(f"  cell {i}: {text}" for i, text in typed)
+    )
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
@@ -214,7 +249,12 @@ def test_no_typed_result_in_prose(lang, name):
 def test_every_glued_name_in_the_prose_is_stored(lang, name):
     nb = nbformat.read(CHAPTERS / lang / name, as_version=4)
     stored = glued_keys(nb)
-    used = {(i, key) for i, c in enumerate(nb.cells) if c.cell_type == "markdown"
-            for key in GLUE_ROLE.findall(c.source) if "::" not in key}
+    used = {
+        (i, key)
+        for i, c in enumerate(nb.cells)
+        if c.cell_type == "markdown"
+        for key in GLUE_ROLE.findall(c.source)
+        if "::" not in key
+    }
     missing = sorted((i, k) for i, k in used if k not in stored)
     assert not missing, f"chapters/{lang}/{name}: glued in the text, never stored: {missing}"

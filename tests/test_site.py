@@ -42,9 +42,14 @@ CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-    "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 # Hosts a page may ask for (answered here with an empty body): Sphinx's
 # default MathJax 3. Anything else is a new dependency on the internet.
@@ -61,8 +66,7 @@ def _course_i18n():
     return course_i18n
 
 
-LANGUAGES = (CONFIG["sphinx"]["config"].get("course_languages")
-             or _course_i18n().DEFAULT_LANGUAGES)
+LANGUAGES = CONFIG["sphinx"]["config"].get("course_languages") or _course_i18n().DEFAULT_LANGUAGES
 LANGS = tuple(LANGUAGES)
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -111,6 +115,7 @@ def _missing_browser(reason: str):
 
 # --- fixtures -------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def html_dir(tmp_path_factory):
     """A fresh build of the book, with warnings as errors."""
@@ -119,7 +124,10 @@ def html_dir(tmp_path_factory):
     env = dict(os.environ, PYTHONWARNINGS="ignore::DeprecationWarning")
     result = subprocess.run(
         [str(jb), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
-        capture_output=True, text=True, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
     return out / "_build" / "html"
@@ -225,6 +233,7 @@ def screenshot(page, name, full_page=True):
 
 # --- tests ----------------------------------------------------------------------
 
+
 def test_toc_lists_the_editions():
     assert len(PAGES) > 1
     assert {edition(p)[0] for p in PAGES if edition(p)} == set(LANGS)
@@ -250,7 +259,8 @@ def test_page(page_name, desktop, phone, server):
     ed = edition(page_name)
     lang = page.evaluate("document.documentElement.lang")
     assert lang == (ed[0] if ed else CONFIG["sphinx"]["config"].get("language", "en")), (
-        f"{page_name}: <html lang={lang!r}>")
+        f"{page_name}: <html lang={lang!r}>"
+    )
 
     if ed:
         own, rest = ed
@@ -258,9 +268,11 @@ def test_page(page_name, desktop, phone, server):
         assert current.get_attribute("lang") == own
         links = page.eval_on_selector_all(
             "nav.course-languages a[hreflang]",
-            "els => els.map(a => [a.hreflang, a.href, a.textContent])")
+            "els => els.map(a => [a.hreflang, a.href, a.textContent])",
+        )
         assert sorted(code for code, _, _ in links) == sorted(set(LANGS) - {own}), (
-            f"{page_name}: language links {links}")
+            f"{page_name}: language links {links}"
+        )
         for code, href, label in links:
             twin = f"chapters/{code}/{rest}"
             expected = twin if twin in PAGES else f"chapters/{code}/index"
@@ -273,9 +285,12 @@ def test_page(page_name, desktop, phone, server):
     else:
         # The landing page: a section headed "Русский" is marked lang="ru".
         by_label = {label: code for code, label in LANGUAGES.items()}
-        sections = page.eval_on_selector_all("section", """els => els.map(s => [
+        sections = page.eval_on_selector_all(
+            "section",
+            """els => els.map(s => [
             (s.querySelector('h1,h2,h3,h4,h5,h6')?.firstChild?.textContent || '').trim(),
-            s.lang])""")
+            s.lang])""",
+        )
         for heading, section_lang in sections:
             if heading in by_label:
                 assert section_lang == by_label[heading], f"{page_name}: {heading} {section_lang}"
@@ -317,9 +332,11 @@ def test_search_finds_each_language(lang, word, desktop):
     page = desktop.open(f"search.html?q={word}")
     page.wait_for_function(
         "() => { const s = document.querySelector('#search-results .search-summary');"
-        " return s && s.textContent.trim().length > 0; }")
+        " return s && s.textContent.trim().length > 0; }"
+    )
     hits = page.eval_on_selector_all(
-        "#search-results ul.search li a", "els => els.map(a => a.href)")
+        "#search-results ul.search li a", "els => els.map(a => a.href)"
+    )
     assert any(f"/chapters/{lang}/" in h for h in hits), f"{word!r}: {hits}"
     assert not desktop.errors, "\n".join(desktop.errors)
 

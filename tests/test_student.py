@@ -20,7 +20,9 @@ def edition(tmp_path_factory):
 
 
 def test_every_notebook_is_written(edition):
-    originals = sorted(p.relative_to(ROOT / "chapters") for p in (ROOT / "chapters").glob("*/*.ipynb"))
+    originals = sorted(
+        p.relative_to(ROOT / "chapters") for p in (ROOT / "chapters").glob("*/*.ipynb")
+    )
     written = sorted(p.relative_to(edition) for p in edition.glob("*/*.ipynb"))
     assert written == originals and written
 
@@ -41,7 +43,9 @@ def test_solutions_replaced_rest_intact(edition):
                     assert p.outputs == []
             else:
                 assert p == t, f"{path.name}: a non-solution cell changed"
-        assert solutions >= 3, f"{lang}/{path.name}: {solutions} solution cells, expected one per exercise (>= 3)"
+        assert solutions >= 3, (
+            f"{lang}/{path.name}: {solutions} solution cells, expected one per exercise (>= 3)"
+        )
 
 
 def test_bad_source_is_reported(tmp_path, capsys):
@@ -52,10 +56,13 @@ def test_bad_source_is_reported(tmp_path, capsys):
 def test_student_notebook_runs_and_says_not_solved(edition):
     path = edition / "ru" / "02_convolution.ipynb"
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=600, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     checks = [c for c in nb.cells if c.cell_type == "code" and "checks.check(" in c.source]
     assert checks
     for cell in checks:
-        text = "".join(o.get("data", {}).get("text/plain", "") + o.get("text", "") for o in cell.outputs)
+        text = "".join(
+            o.get("data", {}).get("text/plain", "") + o.get("text", "") for o in cell.outputs
+        )
         assert i18n.t("check_not_solved", "ru") in text, text

@@ -13,8 +13,16 @@ from lessons_lib import i18n, ops, widgets
 
 pytest.importorskip("ipywidgets")
 
-IMAGE = np.array([[1, 2, 1, 8, 9, 8], [2, 1, 0, 9, 8, 9], [1, 0, 2, 8, 9, 7],
-                  [0, 1, 1, 9, 7, 8], [2, 1, 0, 8, 9, 9], [1, 2, 1, 7, 8, 9]])
+IMAGE = np.array(
+    [
+        [1, 2, 1, 8, 9, 8],
+        [2, 1, 0, 9, 8, 9],
+        [1, 0, 2, 8, 9, 7],
+        [0, 1, 1, 9, 7, 8],
+        [2, 1, 0, 8, 9, 9],
+        [1, 2, 1, 7, 8, 9],
+    ]
+)
 EDGE = np.array([[-1, 0, 1]] * 3)
 PADDINGS = ("valid", "same", 0, 1, 2, 3)
 
@@ -113,9 +121,9 @@ def test_explorer_reports_a_kernel_that_does_not_fit():
 def test_explorer_never_fails_on_a_grid_of_settings():
     ex = widgets.padding_explorer()
     c = ex.controls
-    for n, k, padding, stride in itertools.product((2, 5, 12), (1, 2, 4, 7),
-                                                   widgets.PaddingExplorer.PADDINGS,
-                                                   (1, 3, 4)):
+    for n, k, padding, stride in itertools.product(
+        (2, 5, 12), (1, 2, 4, 7), widgets.PaddingExplorer.PADDINGS, (1, 3, 4)
+    ):
         c["n"].value, c["k"].value = n, k
         c["padding"].value, c["stride"].value = padding, stride
         c["step"].value = c["step"].max
