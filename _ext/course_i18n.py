@@ -81,7 +81,8 @@ def _language_nav(app, pagename: str, lang: str, rest: str) -> tuple[str, list[s
         if code == lang:
             items.append(
                 f'<li><span class="course-lang-current" lang="{code}" '
-                f'aria-current="page">{text}</span></li>')
+                f'aria-current="page">{text}</span></li>'
+            )
             continue
         target = _twin(app, code, rest)
         if target is None:
@@ -89,19 +90,19 @@ def _language_nav(app, pagename: str, lang: str, rest: str) -> tuple[str, list[s
         href = html.escape(app.builder.get_relative_uri(pagename, target))
         items.append(
             f'<li><a class="course-lang-link" href="{href}" hreflang="{code}" '
-            f'lang="{code}">{text}</a></li>')
+            f'lang="{code}">{text}</a></li>'
+        )
         alternates.append(f'<link rel="alternate" hreflang="{code}" href="{href}" />')
     nav = (
         '<nav class="course-languages" aria-label="Language · Язык · Taal">'
-        f'<ul>{"".join(items)}</ul></nav>\n'
+        f"<ul>{''.join(items)}</ul></nav>\n"
     )
     return nav, alternates
 
 
 def _linked_docname(app, pagename: str, link: str) -> str:
     """The docname a relative link of page ``pagename`` points to."""
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(pagename),
-                                             link.split("#", 1)[0]))
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(pagename), link.split("#", 1)[0]))
     return path.removesuffix(app.builder.out_suffix)
 
 
@@ -116,8 +117,7 @@ def on_html_page_context(app, pagename, templatename, context, doctree):
     for key in ("prev", "next"):
         rel = context.get(key)
         if rel and rel.get("link"):
-            other = edition_of(_linked_docname(app, pagename, rel["link"]),
-                               editions_dir, languages)
+            other = edition_of(_linked_docname(app, pagename, rel["link"]), editions_dir, languages)
             if other is not None and other[0] != lang:
                 context[key] = None
     context["language"] = lang  # <html lang="..."> in the theme's layout
@@ -181,12 +181,14 @@ class SearchEnRuNl(SearchLanguage):
     def init(self, options) -> None:
         self.porter = snowballstemmer.stemmer("porter")
         self.russian = snowballstemmer.stemmer("russian")
-        self.js_stemmer_code = "\n".join([
-            _en.js_porter_stemmer,
-            _minified_js("base-stemmer.js"),
-            _minified_js("russian-stemmer.js"),
-            _JS_DISPATCH,
-        ])
+        self.js_stemmer_code = "\n".join(
+            [
+                _en.js_porter_stemmer,
+                _minified_js("base-stemmer.js"),
+                _minified_js("russian-stemmer.js"),
+                _JS_DISPATCH,
+            ]
+        )
 
     def stem(self, word: str) -> str:
         word = word.lower()
@@ -215,5 +217,9 @@ def setup(app):
     app.connect("doctree-resolved", mark_language_sections)
     # Bump env_version whenever the output changes: Sphinx then rebuilds every
     # page instead of keeping those written by the older version.
-    return {"version": __version__, "env_version": 1,
-            "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

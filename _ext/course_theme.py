@@ -31,8 +31,7 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
 def _key(script):
-    return (script.filename or "", script.priority,
-            tuple(sorted(script.attributes.items())))
+    return (script.filename or "", script.priority, tuple(sorted(script.attributes.items())))
 
 
 def drop_repeated_scripts(app, pagename, templatename, context, doctree):
@@ -69,5 +68,9 @@ def setup(app):
     app.connect("builder-inited", long_code_breaks)
     # Late, after the handlers that add a page's own scripts (MathJax).
     app.connect("html-page-context", drop_repeated_scripts, priority=900)
-    return {"version": __version__, "env_version": 1,
-            "parallel_read_safe": True, "parallel_write_safe": True}
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -87,7 +87,8 @@ def output_texts(cell):
         for key, value in out.get("data", {}).items():
             if key.endswith("text/plain"):
                 (glued if is_glue else printed).append(
-                    value if isinstance(value, str) else "".join(value))
+                    value if isinstance(value, str) else "".join(value)
+                )
     return "\n".join(printed), "\n".join(glued)
 
 
