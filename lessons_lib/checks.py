@@ -242,108 +242,26 @@ def check(name, answer, **given):
         return _wrong("check_error", error=f"{type(err).__name__}: {err}")
 
 
-# ---------------------------------------------------------------------------
-# Chapter 2, Convolution
-# ---------------------------------------------------------------------------
+def _finite_array(answer, shape, hint):
+    """``(array, None)`` for a finite float array of ``shape``, else ``(None, verdict)``.
 
-_CH02_IMAGE = np.array(
-    [
-        [1, 2, 1, 8, 9, 8],
-        [2, 1, 0, 9, 8, 9],
-        [1, 0, 2, 8, 9, 7],
-        [0, 1, 1, 9, 7, 8],
-        [2, 1, 0, 8, 9, 9],
-        [1, 2, 1, 7, 8, 9],
-    ]
-)
-_CH02_EDGE = np.array([[-1, 0, 1]] * 3)
+    The verdict says "wrong type" for anything that is not a finite numeric
+    array and "wrong shape" (with ``hint``) for an array of another shape.
+    """
+    expected = i18n.t("type_array", shape=shape)
+    wrong_type = (None, _wrong("check_wrong_type", expected=expected, got=_describe(answer)))
+    if isinstance(answer, (str, bytes, dict, set, bool, np.bool_)):
+        return wrong_type
+    try:
+        array = np.asarray(answer, dtype=float)
+    except (TypeError, ValueError):
+        return wrong_type
+    if array.shape != shape:
+        return None, _wrong("check_wrong_shape", hint, expected=shape, got=array.shape)
+    if not np.isfinite(array).all():
+        return wrong_type
+    return array, None
 
-exercise(
-    "ch02.output_size",
-    expected=lambda: ops.output_size(28, 5),
-    hint="hint_ch02_output_size",
-    right=[(24, {}), (np.int64(24), {}), (24.0, {})],
-    wrong=[(26, {}), ((24, 24), {}), ("24", {}), (28, {})],
-)
-
-
-def _ch02_diagonal(answer):
-    kernel = np.asarray(answer, dtype=float)
-    if kernel.shape != (3, 3):
-        return _wrong("check_wrong_shape", "hint_ch02_diagonal", expected=(3, 3), got=kernel.shape)
-    out = ops.conv2d(np.eye(8), kernel)
-    diag = np.diag(out)
-    off = out[~np.eye(out.shape[0], dtype=bool)]
-    if not np.allclose(diag, 3):
-        return _wrong(
-            "ch02_diagonal_not_three", "hint_ch02_diagonal", got=np.round(diag, 2).tolist()
-        )
-    if off.max() >= 3 - 1e-9:
-        return _wrong("ch02_diagonal_off", "hint_ch02_diagonal", got=f"{off.max():g}")
-    lines = np.zeros((8, 8))
-    lines[:, 3:5] = 1
-    on_lines = max(ops.conv2d(lines, kernel).max(), ops.conv2d(lines.T, kernel).max())
-    if on_lines >= 3 - 1e-9:
-        return _wrong("ch02_diagonal_lines", "hint_ch02_diagonal", got=f"{on_lines:g}")
-    return _ok()
-
-
-def _validate_array(validate):
-    """Wrap a validator so that non-numeric answers get a type message."""
-
-    def wrapped(answer, **given):
-        if isinstance(answer, (str, bytes, dict, set, bool)):
-            return _wrong(
-                "check_wrong_type",
-                expected=i18n.t("type_array", shape=(3, 3)),
-                got=_describe(answer),
-            )
-        try:
-            np.asarray(answer, dtype=float)
-        except (TypeError, ValueError):
-            return _wrong(
-                "check_wrong_type",
-                expected=i18n.t("type_array", shape=(3, 3)),
-                got=_describe(answer),
-            )
-        return validate(answer, **given)
-
-    return wrapped
-
-
-exercise(
-    "ch02.diagonal_kernel",
-    validate=_validate_array(_ch02_diagonal),
-    right=[(np.eye(3), {}), (np.eye(3) * [[1, 1, 1]] - 0.1 * (1 - np.eye(3)), {})],
-    wrong=[
-        (np.ones((3, 3)), {}),
-        (np.ones((3, 3)) - 0.5, {}),
-        (np.eye(2), {}),
-        (np.fliplr(np.eye(3)), {}),
-        ("eye", {}),
-        (np.eye(3) * 0.5, {}),
-    ],
-)
-
-exercise(
-    "ch02.flipped_map",
-    expected=lambda image, kernel: ops.conv2d(np.fliplr(image), kernel),
-    hint="hint_ch02_flipped",
-    right=[
-        (
-            -np.fliplr(ops.conv2d(_CH02_IMAGE, _CH02_EDGE)),
-            {"image": _CH02_IMAGE, "kernel": _CH02_EDGE},
-        )
-    ],
-    wrong=[
-        (
-            np.fliplr(ops.conv2d(_CH02_IMAGE, _CH02_EDGE)),
-            {"image": _CH02_IMAGE, "kernel": _CH02_EDGE},
-        ),
-        (ops.conv2d(_CH02_IMAGE, _CH02_EDGE), {"image": _CH02_IMAGE, "kernel": _CH02_EDGE}),
-        (np.zeros((6, 6)), {"image": _CH02_IMAGE, "kernel": _CH02_EDGE}),
-    ],
-)
 
 # --- Chapter 1, Images as numbers ---
 
@@ -407,6 +325,84 @@ exercise(
             {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM},
         ),
         (_CH01_IMAGE.reshape(-1), {"shuffled": _CH01_SHUFFLED, "perm": _CH01_PERM}),
+    ],
+)
+
+# --- Chapter 2, Convolution ---
+
+_CH02_IMAGE = np.array(
+    [
+        [1, 2, 1, 8, 9, 8],
+        [2, 1, 0, 9, 8, 9],
+        [1, 0, 2, 8, 9, 7],
+        [0, 1, 1, 9, 7, 8],
+        [2, 1, 0, 8, 9, 9],
+        [1, 2, 1, 7, 8, 9],
+    ]
+)
+_CH02_EDGE = np.array([[-1, 0, 1]] * 3)
+
+exercise(
+    "ch02.output_size",
+    expected=lambda: ops.output_size(28, 5),
+    hint="hint_ch02_output_size",
+    right=[(24, {}), (np.int64(24), {}), (24.0, {})],
+    wrong=[(26, {}), ((24, 24), {}), ("24", {}), (28, {})],
+)
+
+
+def _ch02_diagonal(answer):
+    kernel, verdict = _finite_array(answer, (3, 3), "hint_ch02_diagonal")
+    if verdict is not None:
+        return verdict
+    out = ops.conv2d(np.eye(8), kernel)
+    diag = np.diag(out)
+    off = out[~np.eye(out.shape[0], dtype=bool)]
+    if not np.allclose(diag, 3):
+        return _wrong(
+            "ch02_diagonal_not_three", "hint_ch02_diagonal", got=np.round(diag, 2).tolist()
+        )
+    if off.max() >= 3 - 1e-9:
+        return _wrong("ch02_diagonal_off", "hint_ch02_diagonal", got=f"{off.max():g}")
+    lines = np.zeros((8, 8))
+    lines[:, 3:5] = 1
+    on_lines = max(ops.conv2d(lines, kernel).max(), ops.conv2d(lines.T, kernel).max())
+    if on_lines >= 3 - 1e-9:
+        return _wrong("ch02_diagonal_lines", "hint_ch02_diagonal", got=f"{on_lines:g}")
+    return _ok()
+
+
+exercise(
+    "ch02.diagonal_kernel",
+    validate=_ch02_diagonal,
+    right=[(np.eye(3), {}), (np.eye(3) * [[1, 1, 1]] - 0.1 * (1 - np.eye(3)), {})],
+    wrong=[
+        (np.ones((3, 3)), {}),
+        (np.ones((3, 3)) - 0.5, {}),
+        (np.eye(2), {}),
+        (np.fliplr(np.eye(3)), {}),
+        ("eye", {}),
+        (np.eye(3) * 0.5, {}),
+    ],
+)
+
+exercise(
+    "ch02.flipped_map",
+    expected=lambda image, kernel: ops.conv2d(np.fliplr(image), kernel),
+    hint="hint_ch02_flipped",
+    right=[
+        (
+            -np.fliplr(ops.conv2d(_CH02_IMAGE, _CH02_EDGE)),
+            {"image": _CH02_IMAGE, "kernel": _CH02_EDGE},
+        )
+    ],
+    wrong=[
+        (
+            np.fliplr(ops.conv2d(_CH02_IMAGE, _CH02_EDGE)),
+            {"image": _CH02_IMAGE, "kernel": _CH02_EDGE},
+        ),
+        (ops.conv2d(_CH02_IMAGE, _CH02_EDGE), {"image": _CH02_IMAGE, "kernel": _CH02_EDGE}),
+        (np.zeros((6, 6)), {"image": _CH02_IMAGE, "kernel": _CH02_EDGE}),
     ],
 )
 
@@ -504,27 +500,6 @@ exercise(
         ([[5, 5, 2], [5, 5, 1], [2, 1, 0]], {"small": _CH04_SMALL}),
     ],
 )
-
-
-def _finite_array(answer, shape, hint):
-    """``(array, None)`` for a finite float array of ``shape``, else ``(None, verdict)``.
-
-    The verdict says "wrong type" for anything that is not a finite numeric
-    array and "wrong shape" (with ``hint``) for an array of another shape.
-    """
-    expected = i18n.t("type_array", shape=shape)
-    wrong_type = (None, _wrong("check_wrong_type", expected=expected, got=_describe(answer)))
-    if isinstance(answer, (str, bytes, dict, set, bool, np.bool_)):
-        return wrong_type
-    try:
-        array = np.asarray(answer, dtype=float)
-    except (TypeError, ValueError):
-        return wrong_type
-    if array.shape != shape:
-        return None, _wrong("check_wrong_shape", hint, expected=shape, got=array.shape)
-    if not np.isfinite(array).all():
-        return wrong_type
-    return array, None
 
 
 def _ch04_shift(answer):

@@ -55,11 +55,6 @@ STRINGS = {
     "image": {"en": "image", "ru": "изображение", "nl": "afbeelding"},
     "kernel": {"en": "kernel", "ru": "ядро", "nl": "kernel"},
     "feature_map": {"en": "feature map", "ru": "карта признаков", "nl": "feature map"},
-    "patch": {
-        "en": "patch under the kernel",
-        "ru": "фрагмент под ядром",
-        "nl": "stukje onder de kernel",
-    },
     "products": {
         "en": "element-wise products",
         "ru": "поэлементные произведения",
@@ -451,12 +446,6 @@ STRINGS = {
         "nl": "alleen Flatten en de eerste dense laag veranderen: zonder pool2 krijgt Flatten 14 x 14 x 64 waarden, en Dense(128) heeft (invoer + 1) * 128 parameters.",
     },
     # --- Chapter 7, Going further ---
-    "true_vs_predicted": {
-        "en": "true: {true}\npredicted: {pred}",
-        "ru": "истина: {true}\nпрогноз: {pred}",
-        "nl": "werkelijk: {true}\nvoorspeld: {pred}",
-    },
-    "ch07_channel": {"en": "channel {index}", "ru": "канал {index}", "nl": "kanaal {index}"},
     "ch07_value": {"en": "value", "ru": "значение", "nl": "waarde"},
     "ch07_count": {"en": "count", "ru": "количество", "nl": "aantal"},
     "ch07_unit": {"en": "unit", "ru": "нейрон", "nl": "eenheid"},

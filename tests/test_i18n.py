@@ -54,3 +54,17 @@ def test_no_other_module_holds_language_codes():
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"""["'](ru|nl)["']""", text), path.name
         assert not re.search(r"[а-яё]", text, re.IGNORECASE), path.name
+
+
+def test_every_text_is_used_and_none_is_a_copy():
+    """No key that nothing asks for, and no two keys with the same texts."""
+    root = Path(i18n.__file__).parent.parent
+    sources = [p for p in (root / "lessons_lib").rglob("*.py") if p.name != "i18n.py"]
+    sources += sorted((root / "chapters" / "en").glob("*.ipynb"))
+    corpus = "\n".join(p.read_text(encoding="utf-8") for p in sources)
+    unused = [k for k in i18n.STRINGS if not re.search(rf"[\"']{re.escape(k)}[\"']", corpus)]
+    assert not unused, f"texts nothing uses: {unused}"
+    seen = {}
+    for key, texts in i18n.STRINGS.items():
+        same = seen.setdefault(tuple(texts[lang] for lang in i18n.LANGUAGES), key)
+        assert same == key, f"{key!r} repeats the texts of {same!r}"

@@ -261,8 +261,8 @@ def test_misclassified_shows_only_wrong_ones_localised():
     fig = plots.misclassified(images, [0, 1, 6, 6, 9], [0, 2, 6, 0, 9], show=False)
     names = i18n.class_names("ru")
     assert [ax.get_title() for ax in fig.axes] == [
-        i18n.t("true_vs_predicted", "ru", true=names[1], pred=names[2]),
-        i18n.t("true_vs_predicted", "ru", true=names[6], pred=names[0]),
+        i18n.t("true_predicted_title", "ru", true=names[1], pred=names[2]),
+        i18n.t("true_predicted_title", "ru", true=names[6], pred=names[0]),
     ]
     np.testing.assert_array_equal(fig.axes[1].images[0].get_array(), images[3, :, :, 0])
     fig = plots.misclassified(

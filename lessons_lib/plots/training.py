@@ -190,7 +190,7 @@ def channel_histograms(arrays, titles=None, bins=40, show=True):
     for i, (ax, values) in enumerate(zip(axes.flat, arrays)):
         values = values.reshape(-1, values.shape[-1])
         for c in range(values.shape[-1]):
-            ax.hist(values[:, c], bins=bins, alpha=0.6, label=i18n.t("ch07_channel", index=c))
+            ax.hist(values[:, c], bins=bins, alpha=0.6, label=i18n.t("map_channel", index=c))
         ax.set_xlabel(i18n.t("ch07_value"))
         ax.set_ylabel(i18n.t("ch07_count"))
         ax.grid(alpha=0.3)
@@ -364,7 +364,7 @@ def misclassified(images, y_true, y_pred, count=12, ncols=6, size=1.9, show=True
         raise ValueError("no image is misclassified: y_pred equals y_true")
     names = i18n.class_names()
     titles = [
-        i18n.t("true_vs_predicted", true=names[y_true[i]], pred=names[y_pred[i]]) for i in wrong
+        i18n.t("true_predicted_title", true=names[y_true[i]], pred=names[y_pred[i]]) for i in wrong
     ]
     fig = image_grid(
         [images[i] for i in wrong],
