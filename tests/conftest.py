@@ -28,11 +28,6 @@ def load_script(relative_path, name):
     return module
 
 
-@pytest.fixture
-def root():
-    return ROOT
-
-
 @pytest.fixture(autouse=True)
 def _english_and_closed_figures():
     """Every test starts in English and leaves no figure open."""

@@ -12,7 +12,6 @@ keras = pytest.importorskip("keras")
 
 def test_dense_baseline_architecture():
     model = models.dense_baseline()
-    assert [type(layer).__name__ for layer in model.layers] == ["Flatten", "Dense", "Dense"]
     assert model.output_shape == (None, 10)
     assert model.count_params() == 784 * 128 + 128 + 128 * 10 + 10
     assert model.loss == "sparse_categorical_crossentropy"
@@ -133,22 +132,8 @@ def test_receptive_field_mask_rejects_too_small_input():
 # --- Chapter 7, Going further ---
 
 
-def test_improved_cnn_layers_shapes_and_parameters():
+def test_improved_cnn_parameters_are_the_course_cnn_plus_batch_normalisation():
     model = models.improved_cnn()
-    assert [type(layer).__name__ for layer in model.layers] == [
-        "RandomTranslation",
-        "RandomFlip",
-        "Conv2D",
-        "BatchNormalization",
-        "MaxPooling2D",
-        "Conv2D",
-        "BatchNormalization",
-        "MaxPooling2D",
-        "Flatten",
-        "Dense",
-        "Dropout",
-        "Dense",
-    ]
     assert model.output_shape == (None, 10)
     assert model.get_layer("pool2").output.shape[1:] == (7, 7, 64)
     # the course CNN plus 4 numbers per channel for each BatchNormalization
