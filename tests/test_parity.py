@@ -17,7 +17,7 @@ import nbformat
 import pytest
 import yaml
 
-from conftest import load_script
+from scripts import stamp_translations, sync_code
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
@@ -78,11 +78,11 @@ def test_toc_lists_every_edition_in_the_same_order():
 
 
 def _sync():
-    return load_script("scripts/sync_code.py", "sync_code")
+    return sync_code
 
 
 def _stamp():
-    return load_script("scripts/stamp_translations.py", "stamp_translations")
+    return stamp_translations
 
 
 @pytest.mark.parametrize("name", NOTEBOOKS)
