@@ -20,7 +20,7 @@ ifeq ($(origin FASHION_MNIST_DIR),undefined)
 endif
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 
-.PHONY: all venv book test unit lint execute sync serve student bench clean
+.PHONY: all venv book test unit lint execute sync configure serve student bench clean
 all: book
 
 $(STAMP): requirements.txt pyproject.toml
@@ -45,10 +45,12 @@ test: lint
 unit: lint
 	$(PY) -m pytest -n $(JOBS) --doctest-modules lessons_lib tests -m "not book"
 
-# ruff: lint and format check of every Python file (not the notebooks).
+# ruff: lint and format check of every Python file (not the notebooks);
+# actionlint: the GitHub workflows.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/actionlint .github/workflows/*.yml
 
 execute: $(STAMP)
 	$(PY) scripts/execute_notebooks.py $(NOTEBOOKS)
@@ -56,6 +58,13 @@ execute: $(STAMP)
 # Russian and Dutch code cells from the English ones and catalogs/*.yml.
 sync: $(STAMP)
 	$(PY) scripts/sync_code.py
+
+# A fork: make configure REPO=owner/name [BRANCH=main] points the book, the
+# Colab installs and the README at it.
+BRANCH ?= main
+configure: $(STAMP)
+	@test -n "$(REPO)" || { echo "usage: make configure REPO=owner/name [BRANCH=main]"; exit 2; }
+	$(PY) scripts/configure.py "$(REPO)" --branch "$(BRANCH)"
 
 # The student edition: every notebook without its solutions, in student/.
 student: $(STAMP)

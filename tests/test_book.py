@@ -27,14 +27,15 @@ def test_book_builds_without_warnings():
     html = ROOT / "_build" / "html"
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     pages = [c["file"] for part in toc["parts"] for c in part["chapters"]]
-    repo = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
-    slug = repo.split("github.com/", 1)[1]
+    repository = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
+    slug = repository["url"].split("github.com/", 1)[1]
+    branch = repository.get("branch", "main")
     for page in pages:
         path = html / f"{page}.html"
         assert path.is_file(), f"{path} was not built"
         text = path.read_text(encoding="utf-8")
         if (ROOT / f"{page}.ipynb").exists():
-            assert f"colab.research.google.com/github/{slug}/blob/main/{page}.ipynb" in text, (
+            assert f"colab.research.google.com/github/{slug}/blob/{branch}/{page}.ipynb" in text, (
                 f"{page}: no Colab launch link to {slug}"
             )
             # The stored figures made it into the page.

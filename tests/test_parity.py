@@ -17,7 +17,7 @@ import nbformat
 import pytest
 import yaml
 
-from scripts import stamp_translations, sync_code
+from scripts import configure, stamp_translations, sync_code
 
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = ROOT / "chapters"
@@ -38,9 +38,15 @@ def load(lang, name):
     return nbformat.read(CHAPTERS / lang / name, as_version=4)
 
 
-def repository_url():
-    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
-    return config["repository"]["url"]
+def install_target(root=ROOT):
+    """What the setup cells must install from: ``git+<url>[@<branch>]`` of ``_config.yml``."""
+    return configure.pip_target(*configure.current(root))
+
+
+def setup_install_targets(nb):
+    """The ``git+...`` targets the setup cell (the first code cell) installs from."""
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    return re.findall(r"(git\+\S+?)[\"'\s]", setup.source)
 
 
 def test_reference_edition_has_notebooks():
@@ -257,9 +263,9 @@ def test_notebook_conventions(lang, name):
     setup = code[0]
     assert "hide-cell" in setup.metadata.get("tags", []), f"{where}: setup cell not hidden"
     assert f'lessons_lib.setup(lang="{lang}"' in setup.source
-    urls = re.findall(r"git\+(\S+?)[\"'\s]", setup.source)
-    assert urls == [repository_url()], (
-        f"{where}: installs from {urls}, _config.yml says {repository_url()}"
+    urls = setup_install_targets(nb)
+    assert urls == [install_target()], (
+        f"{where}: installs from {urls}, _config.yml says {install_target()}"
     )
     assert 'if "google.colab" in sys.modules:' in setup.source
     # Keras 3 only, no TensorFlow in notebooks.
@@ -298,3 +304,19 @@ def test_translation_follows_current_english(lang, name):
         + f"\nbring each up to date, then run `python scripts/stamp_translations.py "
         f"chapters/{lang}/{name} --cell N` for each"
     )
+
+
+def test_binder_installs_what_ci_proves():
+    """Binder builds from binder/: the pins of requirements.txt, Python 3.11, then lessons_lib."""
+    binder = ROOT / "binder"
+    lines = [
+        line.strip()
+        for line in (binder / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+    assert lines == ["-r ../requirements.txt"], f"binder/requirements.txt installs {lines}"
+    assert (binder / "runtime.txt").read_text(encoding="utf-8").strip() == "python-3.11"
+    workflow = (ROOT / ".github" / "workflows" / "test.yml").read_text(encoding="utf-8")
+    assert 'python-version: "3.11"' in workflow, "CI and Binder run different Pythons"
+    post = (binder / "postBuild").read_text(encoding="utf-8")
+    assert "pip install --no-cache-dir --no-deps -e ." in post
