@@ -20,7 +20,7 @@ ifeq ($(origin FASHION_MNIST_DIR),undefined)
 endif
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 
-.PHONY: all venv book test unit lint execute sync configure serve student bench clean
+.PHONY: all venv book test unit lint execute sync configure serve student nbgrader bench clean
 all: book
 
 $(STAMP): requirements.txt pyproject.toml
@@ -43,7 +43,7 @@ test: lint
 
 # Only the fast unit tests (no notebooks, no book build).
 unit: lint
-	$(PY) -m pytest -n $(JOBS) --doctest-modules lessons_lib tests -m "not book"
+	$(PY) -m pytest -n $(JOBS) --doctest-modules lessons_lib tests -m "not book and not slow"
 
 # ruff: lint and format check of every Python file (not the notebooks);
 # actionlint: the GitHub workflows.
@@ -69,6 +69,11 @@ configure: $(STAMP)
 # The student edition: every notebook without its solutions, in student/.
 student: $(STAMP)
 	$(PY) -m lessons_lib.student student
+
+# nbgrader course folders, one per language, in nbgrader/: every exercise a
+# graded cell, marked by the same checkers students use.
+nbgrader: $(STAMP)
+	$(PY) -m lessons_lib.grading nbgrader
 
 # The benchmark (not a test): timings, accuracies, budgets -> bench/results.md.
 # About 90 minutes on 2 cores; run it on an otherwise idle machine.

@@ -144,6 +144,11 @@ STRINGS = {
         "ru": "кортеж из {length} элементов",
         "nl": "een tuple van {length}",
     },
+    "grading_code_stub": {
+        "en": "Your code here: give the variable above its value, then run the check below.",
+        "ru": "Здесь ваш код: присвойте переменной выше её значение и запустите проверку ниже.",
+        "nl": "Jouw code hier: geef de variabele hierboven zijn waarde en voer daarna de controle hieronder uit.",
+    },
     "student_placeholder": {
         "en": "Your solution here: fill in the answer cell above, then run the check below.",
         "ru": "Здесь ваше решение: заполните ячейку с ответом выше и запустите проверку ниже.",
