@@ -3,7 +3,6 @@
 import logging
 import os
 import random
-import warnings
 
 import numpy as np
 
@@ -77,8 +76,6 @@ def setup(lang="en", seed=0):
         raise ValueError(f"seed must be an int >= 0, got {seed!r}")
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     logging.getLogger("absl").setLevel(logging.ERROR)
-    warnings.filterwarnings("ignore", category=DeprecationWarning)
-    warnings.filterwarnings("ignore", category=FutureWarning)
     random.seed(seed)
     np.random.seed(seed)
     keras = _import_keras_quietly()

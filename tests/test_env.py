@@ -67,3 +67,15 @@ def test_accelerator_reports_what_the_backend_sees(monkeypatch):
     assert env.accelerator() == "GPU"
     monkeypatch.setattr(tf.config, "list_physical_devices", lambda kind=None: [])
     assert env.accelerator() == "CPU"
+
+
+def test_setup_hides_no_warnings():
+    """A reader sees Python's deprecation and future warnings; setup() adds no filter."""
+    import warnings
+
+    import keras  # noqa: F401  (already loaded: setup() then imports nothing new)
+
+    before = list(warnings.filters)
+    lessons_lib.setup(lang="en")
+    added = [f for f in warnings.filters if f not in before]
+    assert not [f for f in added if f[0] == "ignore"], added
