@@ -78,7 +78,7 @@ nbgrader: $(STAMP)
 # The benchmark (not a test): timings, accuracies, budgets -> bench/results.md.
 # About 90 minutes on 2 cores; run it on an otherwise idle machine.
 bench: $(STAMP)
-	$(PY) bench/run.py --repeats 2 --make-test
+	$(PY) -m bench.run --repeats 2 --make-test
 
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000

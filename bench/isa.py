@@ -1,9 +1,9 @@
 """How the course's trained numbers move with the processor's instruction set.
 
-Usage: python bench/isa.py [--settings default,AVX2,AVX,SSE41,onednn-off]
+Usage: python -m bench.isa [--settings default,AVX2,AVX,SSE41,onednn-off]
                            [--models dense_baseline,course_cnn,improved_cnn]
                            [--out bench]
-       python bench/isa.py --report-only
+       python -m bench.isa --report-only
 
 TensorFlow's CPU kernels (oneDNN) pick their code path by the instruction
 set of the processor: AVX-512, AVX2, AVX or SSE4.1. Each path sums in its
@@ -105,9 +105,9 @@ def train(name):
     """Train one course model as its chapter does; return what its checks test."""
     import keras
     import numpy as np
-    from run import MODELS  # bench/ is on the path: the worker runs this file as a script
 
     import lessons_lib
+    from bench.run import MODELS
     from lessons_lib import data, models
 
     function, fit_args, patience, _ = MODELS[name]
@@ -149,7 +149,11 @@ def run_setting(setting, names):
     out = {"isa_used": probe_isa(env)}
     for name in names:
         proc = subprocess.run(
-            [sys.executable, __file__, "--worker", name], env=env, capture_output=True, text=True
+            [sys.executable, "-m", "bench.isa", "--worker", name],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
         )
         if proc.returncode:
             out[name] = {"error": proc.stderr[-2000:]}
@@ -179,7 +183,7 @@ def report(results):
     lines = [
         "# Trained results across instruction sets",
         "",
-        f"Measured {results['date']} with `python bench/isa.py` on {results['machine']}.",
+        f"Measured {results['date']} with `python -m bench.isa` on {results['machine']}.",
         "Each model is trained exactly as its chapter trains it, once per setting,",
         "in a fresh process. `ONEDNN_MAX_CPU_ISA` caps the instruction set of",
         "TensorFlow's oneDNN kernels; `onednn-off` is `TF_ENABLE_ONEDNN_OPTS=0`:",
@@ -188,7 +192,7 @@ def report(results):
         "Rows not named after a setting are runs made elsewhere (`ELSEWHERE` in",
         "`bench/isa.py` says where); they count for the lowest value too.",
         "The seconds are wall time while other runs shared the two cores, not",
-        "speeds: `python bench/isa_speed.py` measures those on an idle machine.",
+        "speeds: `python -m bench.isa_speed` measures those on an idle machine.",
         "",
         "| setting | oneDNN ran on |",
         "| --- | --- |",

@@ -1,6 +1,6 @@
 """Seconds per training step of the course CNN under each instruction set.
 
-Usage: python bench/isa_speed.py [--steps 320] [--settings default,AVX2,AVX,SSE41,onednn-off]
+Usage: python -m bench.isa_speed [--steps 320] [--settings default,AVX2,AVX,SSE41,onednn-off]
 
 A short, clean measurement for the guard of ``make test`` and the README:
 each setting trains the course CNN for ``--steps`` steps of 32 images in a
@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 
-from isa import SETTINGS  # bench/ is on the path when this file runs as a script
+from bench.isa import ROOT, SETTINGS
 
 
 def worker(steps):
@@ -49,7 +49,8 @@ def main(argv=None):
     for setting in args.settings.split(","):
         env = {**os.environ, **SETTINGS[setting], "TF_CPP_MIN_LOG_LEVEL": "3"}
         out = subprocess.run(
-            [sys.executable, __file__, "--worker", "--steps", str(args.steps)],
+            [sys.executable, "-m", "bench.isa_speed", "--worker", "--steps", str(args.steps)],
+            cwd=ROOT,
             env=env,
             capture_output=True,
             text=True,

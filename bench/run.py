@@ -1,8 +1,8 @@
 """The course benchmark: how long students and CI wait, and how stable results are.
 
-Usage: python bench/run.py [--repeats N] [--notebooks GLOB] [--skip-notebooks]
+Usage: python -m bench.run [--repeats N] [--notebooks GLOB] [--skip-notebooks]
                            [--skip-models] [--models a,b] [--make-test] [--out bench]
-       python bench/run.py --report-only   (rewrite results.md from results.json)
+       python -m bench.run --report-only   (rewrite results.md from results.json)
 
 Measures, on this machine:
 - the execution time of every notebook (each run ``--repeats`` times in a
@@ -32,11 +32,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
+from scripts.nboutputs import cell_text, checked_outputs  # nbval's view of a notebook
 
-from nboutputs import cell_text, checked_outputs  # noqa: E402  (nbval's view of a notebook)
+ROOT = Path(__file__).resolve().parent.parent
 
 BUDGETS = {
     "make test (s)": 25 * 60,

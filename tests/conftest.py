@@ -16,8 +16,8 @@ LANGS = ("en", "ru", "nl")
 
 
 def load_script(relative_path, name):
-    """A file of the repository that is no package module (``bench/run.py``,
-    a script of ``scripts/``, the root ``conftest.py``) as a module."""
+    """A file of the repository that is no package module (the root
+    ``conftest.py``, which pytest itself loads as ``conftest``) as a module."""
     import importlib.util
     import sys
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nboutputs import checked_outputs
+
+from scripts.nboutputs import checked_outputs
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "chapters" / "en" / "02_convolution.ipynb"

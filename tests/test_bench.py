@@ -11,14 +11,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from conftest import load_script
+from bench import isa as bench_isa
+from bench import run as bench_run
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def bench():
-    return load_script("bench/run.py", "bench_run")
+    return bench_run
 
 
 def _notebook(*texts):
@@ -149,7 +150,7 @@ def test_a_cell_is_named_by_its_training_call(bench):
 
 @pytest.fixture(scope="module")
 def isa():
-    return load_script("bench/isa.py", "bench_isa")
+    return bench_isa
 
 
 def test_isa_reads_the_thresholds_the_chapters_check(isa):

@@ -68,7 +68,8 @@ def test_kernel_starts_under_the_cap_and_nothing_else_sees_it(guard, monkeypatch
 def test_onednn_honours_the_cap():
     """One convolution under ``ONEDNN_MAX_CPU_ISA=AVX`` runs AVX code, not
     AVX2 or AVX-512: the cap the guard sets reaches TensorFlow's kernels."""
-    isa = load_script("bench/isa.py", "bench_isa")
+    from bench import isa
+
     env = {**os.environ, "ONEDNN_MAX_CPU_ISA": "AVX"}
     env.pop("TF_ENABLE_ONEDNN_OPTS", None)
     used = isa.probe_isa(env)

@@ -1,6 +1,6 @@
 """The outputs of a notebook that nbval compares, as text.
 
-Shared by ``tests/test_backends.py`` and ``bench/run.py``: both execute a
+Shared by ``tests/test_backends.py`` and ``bench.run``: both execute a
 notebook afresh and compare what it printed with the stored outputs, the way
 nbval does (``nbval-ignore-output`` cells left out, images left out, the
 masks of ``tests/sanitize.cfg`` applied).
@@ -10,7 +10,7 @@ import configparser
 import re
 from pathlib import Path
 
-SANITIZE_CFG = Path(__file__).resolve().parent / "sanitize.cfg"
+SANITIZE_CFG = Path(__file__).resolve().parent.parent / "tests" / "sanitize.cfg"
 
 
 def _masks():
