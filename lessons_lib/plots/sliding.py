@@ -228,12 +228,9 @@ def pooling_animation(image, size=2, stride=None, mode="max", fmt=None, interval
         html = anim.to_jshtml(default_mode="loop")
     finally:
         plt.close(fig)
-    try:  # The course's offline player (no web fonts, translated buttons).
-        from ..widgets import _offline_player
+    from ..widgets import _offline_player  # no web fonts, translated buttons
 
-        html = _offline_player(html)
-    except ImportError:
-        pass
+    html = _offline_player(html)
     result = HTML(html)
     result.frames = out.size
     return result
