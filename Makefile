@@ -37,7 +37,7 @@ book: $(STAMP)
 	@echo "Open _build/html/index.html"
 
 test: lint
-	$(PY) -m pytest -n $(JOBS) --dist loadfile --doctest-modules \
+	$(PY) -m pytest -n $(JOBS) --dist loadfile --doctest-modules --durations=30 \
 	  --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg \
 	  lessons_lib tests chapters
 
