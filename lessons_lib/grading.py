@@ -76,8 +76,9 @@ def graded_notebook(nb, points=1):
     """
     if isinstance(points, bool) or not isinstance(points, (int, float)) or not points > 0:
         raise ValueError(f"points must be a positive number, got {points!r}")
+    out = copy.deepcopy(nb)
     cells, names, pending = [], [], set()
-    source = copy.deepcopy(nb.cells)
+    source = out.cells
     for i, cell in enumerate(source):
         tags = cell.metadata.get("tags", [])
         if SOLUTION_TAG in tags:
@@ -92,7 +93,7 @@ def graded_notebook(nb, points=1):
                     "followed by a single checks.check(...) cell"
                 )
             grade_id = name.replace(".", "_")
-            answer = copy.deepcopy(cell)
+            answer = cell
             answer.source = f"{cell.source.rstrip()}\n{BEGIN}\n{following.source.rstrip()}\n{END}"
             answer.outputs, answer.execution_count = [], None
             answer.metadata["nbgrader"] = {
@@ -106,7 +107,7 @@ def graded_notebook(nb, points=1):
         name = _check_name(cell)
         if name in pending:
             pending.discard(name)
-            test = copy.deepcopy(cell)
+            test = cell
             test.source = (
                 f'verdict = {cell.source.strip()}\nprint(verdict)\nassert verdict, "{name}"'
             )
@@ -118,7 +119,6 @@ def graded_notebook(nb, points=1):
             cells.append(test)
             continue
         cells.append(cell)
-    out = copy.deepcopy(nb)
     out.cells = cells
     return out, names
 

@@ -82,10 +82,6 @@ def _size_or_array(name, value):
     return arr.shape[0], arr
 
 
-def _text_color(cmap, norm, value):
-    return ink(cmap, norm.vmin, norm.vmax, value)
-
-
 def _grid_axes(ax, size, labels):
     ax.set_xlim(-0.5, size - 0.5)
     ax.set_ylim(size - 0.5, -0.5)
@@ -131,7 +127,7 @@ def _draw_on(axes, g, image, kernel, step):
             ha="center",
             va="center",
             fontsize=font,
-            color=_text_color(cmap, norm, v),
+            color=ink(cmap, norm.vmin, norm.vmax, v),
             zorder=2,
         )
     for r in range(size):
@@ -183,7 +179,7 @@ def _draw_on(axes, g, image, kernel, step):
                 ha="center",
                 va="center",
                 fontsize=_fontsize(out),
-                color=_text_color(plt.get_cmap("gray"), onorm, fmap[r, c]),
+                color=ink("gray", onorm.vmin, onorm.vmax, fmap[r, c]),
                 zorder=2,
             )
         ax_out.imshow(shown, cmap="gray", norm=onorm, zorder=1)

@@ -89,8 +89,6 @@ def configure(repo, branch="main", root=ROOT):
     old_url, old_branch = current(root)
     new_url = f"https://github.com/{repo}"
     old_pip, new_pip = pip_target(old_url, old_branch), pip_target(new_url, branch)
-    # The pip target first (it contains the URL), then the URL alone.
-    swaps = [(old_pip + '"', new_pip + '"'), (old_pip + '\\"', new_pip + '\\"')]
     changed = []
     for path in files(root):
         text = path.read_text(encoding="utf-8")
@@ -104,8 +102,7 @@ def configure(repo, branch="main", root=ROOT):
             if text.endswith("\n") and not new.endswith("\n"):
                 new += "\n"
         else:
-            for a, b in swaps:
-                new = new.replace(a, b)
+            new = new.replace(old_pip + '"', new_pip + '"')
             if path.name == "_config.yml":
                 new = re.sub(
                     r"(?m)^(\s*url:\s*)" + re.escape(old_url) + r"[ \t]*$",

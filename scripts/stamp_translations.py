@@ -103,9 +103,6 @@ def stamp(path, cells=None):
         nb.cells[i].metadata.setdefault("course", {})["follows"] = cell_hash(
             english.cells[i].source
         )
-    nb.metadata.get("course", {}).pop("translates", None)  # the old notebook-wide stamp
-    if not nb.metadata.get("course", True):
-        nb.metadata.pop("course")
     nbformat.write(nb, path)
     return cells
 

@@ -83,18 +83,10 @@ def test_toc_lists_every_edition_in_the_same_order():
     assert on_disk == listed, f"not in _toc.yml: {sorted(on_disk - listed)}"
 
 
-def _sync():
-    return sync_code
-
-
-def _stamp():
-    return stamp_translations
-
-
 @pytest.mark.parametrize("name", NOTEBOOKS)
 @pytest.mark.parametrize("lang", [x for x in LANGS if x != REFERENCE])
 def test_code_cells_are_synced_from_english(lang, name):
-    sync = _sync()
+    sync = sync_code
     try:
         changes = sync.sync_notebook(name, lang, write=False)
     except sync.SyncError as error:
@@ -129,7 +121,7 @@ def test_structure_matches_english(lang, name):
 
 
 def test_literals_are_strings_and_comments_as_written():
-    literals = _sync().literals
+    literals = sync_code.literals
     src = (
         "%matplotlib inline\nplots.show(\"cross\", 'x')  # a cross\n"
         'print(f"{n:4} images", f"{m!r}")\ns = """two\nlines"""\n!pip install "a b"\n'
@@ -147,7 +139,7 @@ def test_literals_are_strings_and_comments_as_written():
 
 
 def test_a_translation_is_the_english_code_with_catalog_text():
-    sync = _sync()
+    sync = sync_code
     keep, tables = sync.load_catalogs()
     source, missing = sync.synced_source(
         'lessons_lib.setup(lang="en", seed=0)',
@@ -174,7 +166,7 @@ def test_a_translation_is_the_english_code_with_catalog_text():
 def chapters_copy(tmp_path, monkeypatch):
     """chapters/ copied to tmp_path, with both scripts pointed at the copy."""
     shutil.copytree(CHAPTERS, tmp_path / "chapters")
-    sync, stamp = _sync(), _stamp()
+    sync, stamp = sync_code, stamp_translations
     monkeypatch.setattr(sync, "CHAPTERS", tmp_path / "chapters")
     monkeypatch.setattr(stamp, "CHAPTERS", tmp_path / "chapters")
     monkeypatch.setattr(stamp, "ROOT", tmp_path)
@@ -297,7 +289,7 @@ def test_markdown_pages_have_prefixed_labels(lang):
 @pytest.mark.parametrize("name", NOTEBOOKS)
 @pytest.mark.parametrize("lang", [x for x in LANGS if x != REFERENCE])
 def test_translation_follows_current_english(lang, name):
-    stale = _stamp().stale_cells(load(REFERENCE, name), load(lang, name))
+    stale = stamp_translations.stale_cells(load(REFERENCE, name), load(lang, name))
     assert not stale, (
         f"chapters/{lang}/{name}: these cells translate an older English text:\n"
         + "\n".join(f"  cell {i}: {words}" for i, words in stale)
