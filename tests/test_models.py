@@ -140,7 +140,7 @@ def test_improved_cnn_parameters_are_the_course_cnn_plus_batch_normalisation():
     assert model.count_params() == 421642 + 4 * 32 + 4 * 64 == 422026
     assert model.get_layer("norm2").count_params() == 256
     assert len(model.non_trainable_weights) == 4  # moving means and variances
-    assert model.get_layer("dropout").rate == 0.3
+    assert model.get_layer("dropout").rate == 0.2
     assert model.loss == "sparse_categorical_crossentropy"
     assert type(model.optimizer).__name__ == "Adam"
 
@@ -243,13 +243,26 @@ def test_steps_per_epoch_and_its_errors():
 
 
 @pytest.mark.parametrize(
-    "batch_size, train_images, steps", [(32, 54_000, 1688), (64, 54_000, 844), (100, 1000, 10)]
+    "batch_size, train_images, epochs, steps",
+    [(32, 54_000, 12, 1688), (64, 54_000, 12, 844), (100, 1000, 3, 10)],
 )
-def test_improved_cnn_decays_once_per_epoch_of_its_batch_size(batch_size, train_images, steps):
-    model = models.improved_cnn(batch_size=batch_size, train_images=train_images)
-    schedule = model.optimizer._learning_rate  # the ExponentialDecay given to Adam
-    assert schedule.decay_steps == steps and schedule.decay_rate == 0.8
-    np.testing.assert_allclose(float(schedule(steps)), 1e-3 * 0.8, rtol=1e-6)
-    np.testing.assert_allclose(float(schedule(12 * steps)), 1e-3 * 0.8**12, rtol=1e-5)
+def test_improved_cnn_learning_rate_falls_along_half_a_cosine_over_all_epochs(
+    batch_size, train_images, epochs, steps
+):
+    model = models.improved_cnn(batch_size=batch_size, train_images=train_images, epochs=epochs)
+    schedule = model.optimizer._learning_rate  # the CosineDecay given to Adam
+    assert type(schedule).__name__ == "CosineDecay"
+    assert schedule.decay_steps == epochs * steps
+    np.testing.assert_allclose(float(schedule(0)), 1e-3, rtol=1e-6)
+    # halfway the rate is half, after the last epoch it is 0 and stays there
+    np.testing.assert_allclose(float(schedule(epochs * steps // 2)), 0.5e-3, rtol=1e-3)
+    assert float(schedule(epochs * steps - steps)) < float(schedule(steps))
+    np.testing.assert_allclose(float(schedule(epochs * steps)), 0.0, atol=1e-9)
+    np.testing.assert_allclose(float(schedule(2 * epochs * steps)), 0.0, atol=1e-9)
+    assert model.get_layer("dropout").rate == 0.2
     with pytest.raises(ValueError, match="batch_size must be a positive whole number, got 0"):
         models.improved_cnn(batch_size=0)
+    with pytest.raises(ValueError, match="epochs must be a positive whole number, got 0"):
+        models.improved_cnn(epochs=0)
+    with pytest.raises(ValueError, match="epochs must be a positive whole number, got 2.5"):
+        models.improved_cnn(epochs=2.5)
