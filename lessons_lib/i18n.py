@@ -290,6 +290,28 @@ STRINGS = {
     "anim_once": {"en": "Once", "ru": "Один раз", "nl": "Eén keer"},
     "anim_loop": {"en": "Loop", "ru": "По кругу", "nl": "Steeds opnieuw"},
     "anim_reflect": {"en": "Back and forth", "ru": "Туда и обратно", "nl": "Heen en weer"},
+    # The player's frame: its alt text and the slider's label and value.
+    "anim_slider": {"en": "Frame", "ru": "Кадр", "nl": "Beeld"},
+    "anim_step": {
+        "en": "Step {step} of {total}",
+        "ru": "Шаг {step} из {total}",
+        "nl": "Stap {step} van {total}",
+    },
+    "anim_sliding_alt": {
+        "en": "the {k} × {k} kernel's window is highlighted on the input; it gives the value at row {row}, column {col} of the {out} × {out} output, marked there.",
+        "ru": "на входе выделено окно ядра {k} × {k}; оно даёт значение в строке {row}, столбце {col} выхода {out} × {out}, и эта клетка выхода отмечена.",
+        "nl": "op de invoer is het venster van de {k} × {k}-kernel gemarkeerd; het levert de waarde in rij {row}, kolom {col} van de {out} × {out}-uitvoer, die daar omkaderd is.",
+    },
+    "anim_pool_max_alt": {
+        "en": "the {size} × {size} window for output row {row}, column {col} is outlined on the image with its largest value circled; that value is written into the output.",
+        "ru": "на изображении выделено окно {size} × {size} для строки {row}, столбца {col} выхода; его наибольшее значение обведено кружком и записано в выход.",
+        "nl": "op de afbeelding is het {size} × {size}-venster voor rij {row}, kolom {col} van de uitvoer omlijnd, met de grootste waarde omcirkeld; die waarde staat nu in de uitvoer.",
+    },
+    "anim_pool_average_alt": {
+        "en": "the {size} × {size} window for output row {row}, column {col} is outlined on the image; the mean of its values is written into the output.",
+        "ru": "на изображении выделено окно {size} × {size} для строки {row}, столбца {col} выхода; среднее его значений записано в выход.",
+        "nl": "op de afbeelding is het {size} × {size}-venster voor rij {row}, kolom {col} van de uitvoer omlijnd; het gemiddelde van de waarden staat nu in de uitvoer.",
+    },
     "hint_ch03_output_size": {
         "en": "fill n, k, p and s into floor((n + 2p - k) / s) + 1; floor rounds down.",
         "ru": "подставьте n, k, p и s в floor((n + 2p - k) / s) + 1; floor округляет вниз.",

@@ -18,8 +18,10 @@ Introduced in chapter 3, Padding and stride.
 
 import base64
 import io
+import json
 import re
 import tempfile
+from html import escape
 from numbers import Integral
 from pathlib import Path
 
@@ -496,9 +498,73 @@ def _small_frame(match, colors=64):
     return f'"data:image/png;base64,{base64.b64encode(buffer.getvalue()).decode()}"'
 
 
-def _offline_player(html):
-    """matplotlib's jshtml without web fonts, its texts in the current language."""
+# matplotlib's player shows a frame by changing the src of its <img>; ours
+# also sets the frame's alt text and the slider's value text (stored as
+# data-alts / data-steps) so that a screen reader says which frame is shown.
+_SET_FRAME = """    document.getElementById(this.img_id).src =
+            this.frames[this.current_frame].src;
+    document.getElementById(this.slider_id).value = this.current_frame;
+"""
+_SET_FRAME_ALT = """    var img = document.getElementById(this.img_id);
+    var slider = document.getElementById(this.slider_id);
+    img.src = this.frames[this.current_frame].src;
+    slider.value = this.current_frame;
+    var alts = img.getAttribute("data-alts");
+    var steps = slider.getAttribute("data-steps");
+    if (alts) { img.alt = JSON.parse(alts)[this.current_frame]; }
+    if (steps) { slider.setAttribute("aria-valuetext", JSON.parse(steps)[this.current_frame]); }
+"""
+
+
+def _frame_texts(total, describe):
+    """``(alts, steps)``: each frame's alt text and the slider's text for it.
+
+    ``describe(i)`` says what frame ``i`` (from 0) shows; the alt text is
+    "Step 3 of 16: " followed by it, in the current language.
+    """
+    steps = [i18n.t("anim_step", step=i + 1, total=total) for i in range(total)]
+    return [f"{step}: {describe(i)}" for i, step in enumerate(steps)], steps
+
+
+def _accessible(html, alts, steps):
+    """Give the player's frame an alt text and its slider a label and value text."""
+    if html.count(_SET_FRAME) != 1:
+        raise RuntimeError("matplotlib's animation player changed: set_frame not found")
+    html = html.replace(_SET_FRAME, _SET_FRAME_ALT)
+
+    def attr(value):
+        return escape(json.dumps(value, ensure_ascii=False), quote=True)
+
+    html, found = re.subn(
+        r'<img id="(_anim_img\w+)">',
+        lambda m: (
+            f'<img id="{m.group(1)}" alt="{escape(alts[0], quote=True)}" data-alts="{attr(alts)}">'
+        ),
+        html,
+    )
+    label = escape(i18n.t("anim_slider"), quote=True)
+    html, found_slider = re.subn(
+        r'(<input id="_anim_slider\w+" type="range")',
+        lambda m: (
+            f'{m.group(1)} aria-label="{label}" '
+            f'aria-valuetext="{escape(steps[0], quote=True)}" data-steps="{attr(steps)}"'
+        ),
+        html,
+    )
+    if found != 1 or found_slider != 1:
+        raise RuntimeError("matplotlib's animation player changed: frame or slider not found")
+    return html
+
+
+def _offline_player(html, alts=None, steps=None):
+    """matplotlib's jshtml without web fonts, its texts in the current language.
+
+    With ``alts`` and ``steps`` (from :func:`_frame_texts`) the frame has an
+    alt text and the slider a label, both following the frame shown.
+    """
     html = re.sub(r'"data:image/png;base64,([^"]*)"', _small_frame, html)
+    if alts is not None:
+        html = _accessible(html, alts, steps)
     html = re.sub(r"<link[^>]*font-awesome[^>]*>", "", html)
     html = re.sub(r'<i class="(fa [^"]*)"></i>', lambda m: _ICONS.get(m.group(1), "•"), html)
     for english, key in _PLAYER_TEXT.items():
@@ -588,4 +654,9 @@ def sliding_animation(image=6, kernel=3, stride=1, padding="valid", dpi=80, inte
             html = path.read_text(encoding="utf-8")
     finally:
         plt.close(fig)
-    return Animation(_offline_player(html), frames)
+
+    def describe(i):
+        row, col = divmod(i, g.out)
+        return i18n.t("anim_sliding_alt", k=g.k, out=g.out, row=row + 1, col=col + 1)
+
+    return Animation(_offline_player(html, *_frame_texts(frames, describe)), frames)

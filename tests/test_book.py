@@ -1,6 +1,7 @@
 """The book builds from the stored outputs with warnings as errors."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -40,3 +41,10 @@ def test_book_builds_without_warnings():
             )
             # The stored figures made it into the page.
             assert text.count("<img") >= 3, f"{page}: figures missing"
+            # Each with the alt text of its cell: a screen reader never reads a file path.
+            for img in re.findall(r"<img\b[^>]*>", text):
+                alt = re.search(r'\balt="([^"]*)"', img)
+                assert alt, f"{page}: an image without alt text: {img[:120]}"
+                assert not re.search(r"_images/|\.(png|jpe?g|svg|gif)$", alt.group(1)), (
+                    f"{page}: an image's alt text is its file name: {alt.group(1)}"
+                )

@@ -312,3 +312,69 @@ def test_binder_installs_what_ci_proves():
     assert 'python-version: "3.11"' in workflow, "CI and Binder run different Pythons"
     post = (binder / "postBuild").read_text(encoding="utf-8")
     assert "pip install --no-cache-dir --no-deps -e ." in post
+
+
+# Every figure a notebook stores carries a description for screen readers in
+# its cell's metadata, ``mystnb.image.alt``, which myst-nb puts on the <img>.
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
+CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+LATIN = re.compile(r"[a-z]", re.IGNORECASE)
+PATH_LIKE = re.compile(r"(^|[\s/\\])[\w.-]+\.(png|jpe?g|svg|gif)\b|_images/", re.IGNORECASE)
+
+
+def figure_alts(nb):
+    """``{cell index: alt text or None}`` for every code cell with an image output."""
+    alts = {}
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        images = sum(
+            any(mime in out.get("data", {}) for mime in IMAGE_TYPES) for out in cell.outputs
+        )
+        if images:
+            alts[i] = (images, cell.metadata.get("mystnb", {}).get("image", {}).get("alt"))
+    return alts
+
+
+def alt_problem(alt, lang):
+    """What is wrong with an alt text, or None."""
+    if not isinstance(alt, str) or not alt.strip():
+        return "no alt text (set metadata.mystnb.image.alt)"
+    if PATH_LIKE.search(alt):
+        return f"alt text is a file name: {alt!r}"
+    if len(alt.split()) < 6:
+        return f"alt text too short to describe the figure: {alt!r}"
+    letters = len(CYRILLIC.findall(alt)) + len(LATIN.findall(alt))
+    cyrillic = len(CYRILLIC.findall(alt)) / max(letters, 1)
+    if lang == "ru" and cyrillic < 0.7:
+        return f"alt text is not in Russian (Cyrillic): {alt!r}"
+    if lang != "ru" and cyrillic > 0:
+        return f"alt text holds Cyrillic letters: {alt!r}"
+    return None
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_figure_has_alt_text(lang, name):
+    """Each figure has an alt text in its edition's language; ru/nl exactly where English has one."""
+    where = f"chapters/{lang}/{name}"
+    alts = figure_alts(load(lang, name))
+    problems = [
+        f"cell {i}: {problem}"
+        for i, (_, alt) in alts.items()
+        if (problem := alt_problem(alt, lang))
+    ]
+    # One alt text per cell: a cell that shows two figures must be split in two.
+    problems += [
+        f"cell {i}: {n} image outputs share one alt text; give each figure its own cell"
+        for i, (n, _) in alts.items()
+        if n > 1
+    ]
+    assert not problems, f"{where}:\n  " + "\n  ".join(problems)
+    if lang != REFERENCE:
+        english = figure_alts(load(REFERENCE, name))
+        assert sorted(alts) == sorted(english), (
+            f"{where}: figures with alt text in cells {sorted(alts)}, English in {sorted(english)}"
+        )
+        copied = [i for i in alts if alts[i][1] == english[i][1]]
+        assert not copied, f"{where}: cells {copied} copy the English alt text"

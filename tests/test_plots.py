@@ -1,5 +1,7 @@
 """Every figure draws without error, with labels in the reader's language."""
 
+import re
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -214,6 +216,9 @@ def test_pooling_animation_one_frame_per_window_offline():
     assert anim.frames == 9
     assert anim.data.count("data:image/png;base64") == 9
     assert "font-awesome" not in anim.data
+    step = re.escape(i18n.t("anim_step", step=1, total=9))
+    assert re.search(rf'<img id="_anim_img\w+" alt="{step}: ', anim.data)
+    assert f'aria-label="{i18n.t("anim_slider")}"' in anim.data
     assert not plt.get_fignums()  # the figure behind the frames is closed
 
 

@@ -3,7 +3,9 @@ explorer (built and driven without a browser) and the offline animation."""
 
 import base64
 import itertools
+import json
 import re
+from html import unescape
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -153,6 +155,18 @@ def test_animation_plays_offline(lang):
     assert "http" not in html and "<link" not in html and "fa fa-" not in html
     assert f'title="{i18n.t("anim_play", lang)}"' in html
     assert i18n.t("anim_loop", lang) in html
+    # The frame says which step it shows, the slider has a label; both follow the frame.
+    img = re.search(r"<img [^>]*>", html).group(0)
+    alt = re.search(r'alt="([^"]*)"', img).group(1)
+    assert alt.startswith(i18n.t("anim_step", lang, step=1, total=9) + ": ")
+    alts = json.loads(unescape(re.search(r'data-alts="([^"]*)"', img).group(1)))
+    assert len(alts) == 9 and alts[0] == unescape(alt)
+    assert alts[8].startswith(i18n.t("anim_step", lang, step=9, total=9))
+    assert len(set(alts)) == 9  # each frame names its own window
+    slider = re.search(r'<input id="_anim_slider\w+" type="range"[^>]*>', html).group(0)
+    assert f'aria-label="{i18n.t("anim_slider", lang)}"' in slider
+    assert "aria-valuetext" in slider and "data-steps" in slider
+    assert "img.alt = JSON.parse(alts)[this.current_frame]" in html
     assert len(html) < 60_000
     assert not plt.get_fignums()  # the animation's figure is closed
 

@@ -228,9 +228,14 @@ def pooling_animation(image, size=2, stride=None, mode="max", fmt=None, interval
         html = anim.to_jshtml(default_mode="loop")
     finally:
         plt.close(fig)
-    from ..widgets import _offline_player  # no web fonts, translated buttons
+    from ..widgets import _frame_texts, _offline_player  # no web fonts, translated, with alt
 
-    html = _offline_player(html)
+    def describe(i):
+        row, col = np.unravel_index(i, out.shape)
+        key = "anim_pool_max_alt" if mode == "max" else "anim_pool_average_alt"
+        return i18n.t(key, size=size, row=row + 1, col=col + 1)
+
+    html = _offline_player(html, *_frame_texts(out.size, describe))
     result = HTML(html)
     result.frames = out.size
     return result
