@@ -60,7 +60,7 @@ STRINGS = {
         "ru": "поэлементные произведения",
         "nl": "elementgewijze producten",
     },
-    "sum_is": {"en": "sum = {value}", "ru": "сумма = {value}", "nl": "som = {value}"},
+    "sum_is": {"en": "sum = {value:g}", "ru": "сумма = {value:g}", "nl": "som = {value:g}"},
     "output_at": {
         "en": "output at ({row}, {col})",
         "ru": "выход ({row}, {col})",
