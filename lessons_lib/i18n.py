@@ -32,7 +32,7 @@ CLASS_NAMES = {
         "Пальто",
         "Сандалия",
         "Рубашка",
-        "Кроссовок",
+        "Кроссовка",
         "Сумка",
         "Ботинок",
     ),
@@ -95,9 +95,9 @@ STRINGS = {
         "nl": "Nog niet opgelost: vervang None door je antwoord en voer de cel opnieuw uit.",
     },
     "check_wrong_type": {
-        "en": "Wrong type: expected {expected}, got {got}.",
-        "ru": "Не тот тип: ожидалось {expected}, а получено {got}.",
-        "nl": "Verkeerd type: verwacht was {expected}, maar je gaf {got}.",
+        "en": "Wrong type: the answer should be {expected}, but yours is {got}.",
+        "ru": "Не тот тип ответа: ожидается {expected}, а ваш ответ — {got}.",
+        "nl": "Verkeerd type: verwacht was {expected}, maar je antwoord is {got}.",
     },
     "check_wrong_value": {
         "en": "The type is right, but {got} is not the answer.",
@@ -105,19 +105,19 @@ STRINGS = {
         "nl": "Het type klopt, maar {got} is niet het antwoord.",
     },
     "check_wrong_length": {
-        "en": "Wrong number of entries: expected {expected}, got {got}.",
-        "ru": "Не то число элементов: ожидалось {expected}, получено {got}.",
-        "nl": "Verkeerd aantal elementen: verwacht {expected}, gekregen {got}.",
+        "en": "Wrong number of entries: the answer should have {expected}, but yours has {got}.",
+        "ru": "Не то число элементов. Ожидается: {expected}; в вашем ответе: {got}.",
+        "nl": "Verkeerd aantal elementen: het antwoord hoort {expected} te hebben, maar jouw antwoord heeft {got}.",
     },
     "check_wrong_shape": {
-        "en": "Wrong shape: expected {expected}, got {got}.",
-        "ru": "Не та форма: ожидалась {expected}, получена {got}.",
-        "nl": "Verkeerde vorm: verwacht {expected}, gekregen {got}.",
+        "en": "Wrong shape: the answer should have shape {expected}, but yours has shape {got}.",
+        "ru": "Не та форма: нужна форма {expected}, а у вашего ответа форма {got}.",
+        "nl": "Verkeerde vorm: verwacht was de vorm {expected}, maar je antwoord heeft de vorm {got}.",
     },
     "check_wrong_values": {
-        "en": "The shape is right, but {count} of {total} values are wrong; the first at index {where}.",
-        "ru": "Форма верная, но {count} из {total} значений неверны; первое — в позиции {where}.",
-        "nl": "De vorm klopt, maar {count} van de {total} waarden zijn fout; de eerste op index {where}.",
+        "en": "The shape is right, but {wrong}; the first wrong one is at index {where}.",
+        "ru": "Форма верная, но {wrong}; первое неверное — в позиции {where}.",
+        "nl": "De vorm klopt, maar {wrong}; de eerste foute staat op index {where}.",
     },
     "check_unknown": {
         "en": "There is no exercise called {name!r}.",
@@ -125,24 +125,40 @@ STRINGS = {
         "nl": "Er is geen oefening met de naam {name!r}.",
     },
     "check_error": {
-        "en": "Your answer could not be checked ({error}). Look at its type and shape.",
-        "ru": "Ответ не удалось проверить ({error}). Проверьте его тип и форму.",
-        "nl": "Je antwoord kon niet worden gecontroleerd ({error}). Kijk naar het type en de vorm.",
+        "en": "Your answer could not be checked. Look at its type and shape, and run the cells above it again.",
+        "ru": "Ответ не удалось проверить. Посмотрите на его тип и форму и снова выполните ячейки над ним.",
+        "nl": "Je antwoord kon niet worden gecontroleerd. Kijk naar het type en de vorm, en voer de cellen erboven opnieuw uit.",
     },
     "check_hint": {"en": "Hint: {hint}", "ru": "Подсказка: {hint}", "nl": "Tip: {hint}"},
-    "type_bool": {"en": "True or False", "ru": "True или False", "nl": "True of False"},
+    "type_bool": {
+        "en": "a truth value (True or False)",
+        "ru": "логическое значение (True или False)",
+        "nl": "een waarheidswaarde (True of False)",
+    },
     "type_number": {"en": "a number", "ru": "число", "nl": "een getal"},
-    "type_numbers": {"en": "numbers", "ru": "числа", "nl": "getallen"},
-    "type_text": {"en": "a text", "ru": "строка", "nl": "een tekst"},
+    "type_numbers": {
+        "en": "a tuple of numbers only",
+        "ru": "кортеж из одних чисел",
+        "nl": "een tuple met alleen getallen",
+    },
+    "type_mixed": {
+        "en": "{sequence}, not all of them numbers",
+        "ru": "{sequence}, и не все они числа",
+        "nl": "{sequence}, en niet allemaal getallen",
+    },
+    "type_text": {"en": "a text (a string)", "ru": "текст (строка)", "nl": "een tekst"},
     "type_array": {
         "en": "an array of shape {shape}",
         "ru": "массив формы {shape}",
-        "nl": "een array met vorm {shape}",
+        "nl": "een array met de vorm {shape}",
     },
-    "type_sequence": {
-        "en": "a tuple of {length}",
-        "ru": "кортеж из {length} элементов",
-        "nl": "een tuple van {length}",
+    "type_dict": {"en": "a dictionary", "ru": "словарь", "nl": "een dictionary"},
+    "type_set": {"en": "a set", "ru": "множество", "nl": "een verzameling (set)"},
+    "type_function": {"en": "a function", "ru": "функция", "nl": "een functie"},
+    "type_other": {
+        "en": "an object of another kind",
+        "ru": "объект другого типа",
+        "nl": "een object van een ander soort",
     },
     "grading_code_stub": {
         "en": "Your code here: give the variable above its value, then run the check below.",
@@ -161,9 +177,9 @@ STRINGS = {
     },
     # --- chapter 2 exercises ---
     "hint_ch02_output_size": {
-        "en": "without padding, a k x k kernel fits n - k + 1 times along a side of n pixels.",
-        "ru": "без дополнения ядро k x k помещается вдоль стороны из n пикселей n - k + 1 раз.",
-        "nl": "zonder opvulling past een k x k-kernel n - k + 1 keer langs een zijde van n pixels.",
+        "en": "without padding, a k × k kernel fits n - k + 1 times along a side of n pixels.",
+        "ru": "без дополнения ядро k × k помещается вдоль стороны из n пикселей n − k + 1 раз.",
+        "nl": "zonder opvulling past een kernel van k × k n - k + 1 keer langs een zijde van n pixels.",
     },
     "hint_ch02_diagonal": {
         "en": "put ones where the diagonal runs through the window and zeros elsewhere.",
@@ -183,12 +199,12 @@ STRINGS = {
     "ch02_diagonal_off": {
         "en": "The diagonal is 3, but off the diagonal the map reaches {got} too: the largest value must be on the diagonal only.",
         "ru": "На диагонали получилось 3, но и вне её карта доходит до {got}: наибольшее значение должно быть только на диагонали.",
-        "nl": "Op de diagonaal staat 3, maar ernaast haalt de map ook {got}: de grootste waarde mag alleen op de diagonaal staan.",
+        "nl": "Op de diagonaal staat 3, maar ernaast haalt de feature map ook {got}: de grootste waarde mag alleen op de diagonaal staan.",
     },
     "ch02_diagonal_lines": {
-        "en": "On the diagonal it works, but on the image lines (or lines.T) your kernel reaches {got}: a diagonal detector must stay below 3 on straight lines.",
-        "ru": "Диагональ находится, но на изображении lines (или lines.T) ваше ядро доходит до {got}: детектор диагонали должен давать на прямых линиях меньше 3.",
-        "nl": "Op de diagonaal werkt het, maar op de afbeelding lines (of lines.T) haalt je kernel {got}: een diagonaaldetector moet op rechte lijnen onder 3 blijven.",
+        "en": "On the diagonal it works, but on the image lines (or lines.T) your kernel reaches {got}: a diagonal detector must stay below 3 on vertical and horizontal lines.",
+        "ru": "Диагональ находится, но на изображении lines (или lines.T) ваше ядро доходит до {got}: детектор диагонали должен давать на вертикальных и горизонтальных линиях меньше 3.",
+        "nl": "Op de diagonaal werkt het, maar op de afbeelding lines (of lines.T) haalt je kernel {got}: een diagonaaldetector moet op verticale en horizontale lijnen onder 3 blijven.",
     },
     # --- Chapter 1, Images as numbers ---
     "whole_image": {
@@ -203,7 +219,7 @@ STRINGS = {
     },
     "true_predicted_title": {
         "en": "true: {true}\npredicted: {pred}",
-        "ru": "истина: {true}\nпрогноз: {pred}",
+        "ru": "верный класс: {true}\nответ сети: {pred}",
         "nl": "werkelijk: {true}\nvoorspeld: {pred}",
     },
     "probability": {"en": "probability", "ru": "вероятность", "nl": "kans"},
@@ -219,8 +235,8 @@ STRINGS = {
     },
     "hint_ch01_dense_params": {
         "en": "every input is connected to every unit (inputs × units weights), and every unit has one bias.",
-        "ru": "каждый вход связан с каждым нейроном (входы × нейроны весов), и у каждого нейрона есть одно смещение.",
-        "nl": "elke invoer is verbonden met elke eenheid (invoer × eenheden gewichten), en elke eenheid heeft één bias.",
+        "ru": "каждый вход связан с каждым нейроном (всего весов: входы × нейроны), и у каждого нейрона есть одно смещение.",
+        "nl": "elke invoerwaarde is verbonden met elk neuron (in totaal aantal invoerwaarden × aantal neuronen gewichten), en elk neuron heeft één bias.",
     },
     "hint_ch01_normalised": {
         "en": "normalising divides every pixel by 255.",
@@ -315,7 +331,7 @@ STRINGS = {
     "hint_ch03_output_size": {
         "en": "fill n, k, p and s into floor((n + 2p - k) / s) + 1; floor rounds down.",
         "ru": "подставьте n, k, p и s в floor((n + 2p - k) / s) + 1; floor округляет вниз.",
-        "nl": "vul n, k, p en s in in floor((n + 2p - k) / s) + 1; floor rondt naar beneden af.",
+        "nl": "vul n, k, p en s in de formule floor((n + 2p - k) / s) + 1 in; floor rondt naar beneden af.",
     },
     "hint_ch03_same_padding": {
         "en": "with stride 1 the output is n + 2p - k + 1 wide; it equals n when 2p = k - 1. Give p, the zeros on one side.",
@@ -328,9 +344,9 @@ STRINGS = {
         "nl": "Keras geeft (batch, hoogte, breedte, filters) terug; zonder opvulling is de hoogte floor((n - k) / s) + 1.",
     },
     "hint_ch03_halve": {
-        "en": "try stride 2 with a 2 x 2, 3 x 3 or 4 x 4 kernel, and check your choice with ops.output_size and widgets.coverage.",
-        "ru": "попробуйте шаг 2 с ядром 2 x 2, 3 x 3 или 4 x 4 и проверьте свой выбор функциями ops.output_size и widgets.coverage.",
-        "nl": "probeer stapgrootte 2 met een kernel van 2 x 2, 3 x 3 of 4 x 4, en controleer je keuze met ops.output_size en widgets.coverage.",
+        "en": "try stride 2 with a 2 × 2, 3 × 3 or 4 × 4 kernel, and check your choice with ops.output_size and widgets.coverage.",
+        "ru": "попробуйте шаг 2 с ядром 2 × 2, 3 × 3 или 4 × 4 и проверьте свой выбор функциями ops.output_size и widgets.coverage.",
+        "nl": "probeer stapgrootte 2 met een kernel van 2 × 2, 3 × 3 of 4 × 4, en controleer je keuze met ops.output_size en widgets.coverage.",
     },
     "ch03_halve_format": {
         "en": "Give three whole numbers (k, p, s): kernel size k >= 1, padding p >= 0 and stride s >= 1.",
@@ -353,9 +369,9 @@ STRINGS = {
         "nl": "De opvulling p = {p} is even breed als de kernel (k = {k}) of breder: een venster in de hoek ziet alleen nullen. Kies p < k.",
     },
     "ch03_halve_skipped": {
-        "en": "The output is 14 × 14, but {count} input pixels are used by no window at all (see widgets.coverage(28, {k}, {s}, {p})). Every pixel should count.",
-        "ru": "Выход 14 × 14, но {count} пикселей входа не попадают ни в одно окно (см. widgets.coverage(28, {k}, {s}, {p})). Каждый пиксель должен учитываться.",
-        "nl": "De uitvoer is 14 × 14, maar {count} pixels van de invoer vallen in geen enkel venster (zie widgets.coverage(28, {k}, {s}, {p})). Elke pixel moet meetellen.",
+        "en": "The output is 14 × 14, but {unused} (see widgets.coverage(28, {k}, {s}, {p})). Every pixel should count.",
+        "ru": "Выход имеет размер 14 × 14, но {unused} (см. widgets.coverage(28, {k}, {s}, {p})). Каждый пиксель должен учитываться.",
+        "nl": "De uitvoer is 14 × 14, maar {unused} (zie widgets.coverage(28, {k}, {s}, {p})). Elke pixel moet meetellen.",
     },
     # --- Chapter 4, Pooling ---
     "max_pooling": {"en": "max pooling", "ru": "подвыборка по максимуму", "nl": "max pooling"},
@@ -393,7 +409,7 @@ STRINGS = {
     "ch04_shift_zero": {
         "en": "Your image is all zeros, so a shift has nothing to move. Give it at least one bright pixel.",
         "ru": "Ваше изображение состоит из одних нулей: сдвигать нечего. Добавьте хотя бы один яркий пиксель.",
-        "nl": "Je afbeelding bestaat alleen uit nullen, dus er valt niets te verschuiven. Geef haar minstens één heldere pixel.",
+        "nl": "Je afbeelding bestaat alleen uit nullen, dus er valt niets te verschuiven. Geef haar minstens één lichte pixel.",
     },
     "ch04_shift_same": {
         "en": "Your image looks exactly the same after the shift, so of course the pooled output does not change. Find an image that the shift does change.",
@@ -401,9 +417,9 @@ STRINGS = {
         "nl": "Je afbeelding ziet er na de verschuiving precies hetzelfde uit, dus natuurlijk verandert de uitvoer na pooling niet. Zoek een afbeelding die door de verschuiving wél verandert.",
     },
     "ch04_shift_changed": {
-        "en": "After the shift the pooled output differs at {count} of its {total} positions; it should not change at all.",
-        "ru": "После сдвига результат подвыборки отличается в {count} позициях из {total}, а он не должен измениться вовсе.",
-        "nl": "Na de verschuiving verschilt de uitvoer na pooling op {count} van de {total} posities; hij zou helemaal niet mogen veranderen.",
+        "en": "After the shift the pooled output differs {changed}; it should not change at all.",
+        "ru": "После сдвига результат подвыборки отличается {changed}, а он не должен меняться вовсе.",
+        "nl": "Na de verschuiving verschilt de uitvoer na pooling {changed}; hij zou helemaal niet mogen veranderen.",
     },
     # --- Chapter 5, Channels and layers ---
     "colour_image": {"en": "colour image", "ru": "цветное изображение", "nl": "kleurenafbeelding"},
@@ -422,40 +438,40 @@ STRINGS = {
     },
     "hint_ch05_layers": {
         "en": "every 3 × 3 layer with stride 1 makes the receptive field 2 pixels wider: 3, 5, 7, ... Try ops.receptive_field([(3, 1)] * layers) for a few numbers of layers.",
-        "ru": "каждый слой 3 × 3 с шагом 1 расширяет рецептивное поле на 2 пикселя: 3, 5, 7, ... Попробуйте ops.receptive_field([(3, 1)] * layers) для нескольких значений числа слоёв.",
-        "nl": "elke laag van 3 × 3 met stapgrootte 1 maakt het receptieve veld 2 pixels breder: 3, 5, 7, ... Probeer ops.receptive_field([(3, 1)] * layers) voor een paar aantallen lagen.",
+        "ru": "каждый слой 3 × 3 с шагом 1 расширяет рецептивное поле на 2 пикселя: 3, 5, 7, … Попробуйте ops.receptive_field([(3, 1)] * layers) для нескольких значений числа слоёв.",
+        "nl": "elke laag van 3 × 3 met stapgrootte 1 maakt het receptieve veld 2 pixels breder: 3, 5, 7, … Probeer ops.receptive_field([(3, 1)] * layers) voor een paar aantallen lagen.",
     },
     "hint_ch05_red": {
         "en": "give the red slice kernel[:, :, 0] positive weights and the green and blue slices negative ones, so that they cancel on a gray pixel, where R = G = B.",
-        "ru": "дайте красному срезу kernel[:, :, 0] положительные веса, а зелёному и синему — отрицательные, чтобы на сером пикселе, где R = G = B, они взаимно уничтожались.",
+        "ru": "задайте красному срезу kernel[:, :, 0] положительные веса, а зелёному и синему — отрицательные, чтобы на сером пикселе, где R = G = B, они взаимно уничтожались.",
         "nl": "geef de rode plak kernel[:, :, 0] positieve gewichten en de groene en blauwe plakken negatieve, zodat ze elkaar opheffen op een grijze pixel, waar R = G = B.",
     },
     "ch05_red_on_red": {
-        "en": "On a pure red image your filter gives {value:g}; it should give a positive number.",
-        "ru": "На чисто красном изображении ваш фильтр даёт {value:g}, а должен давать положительное число.",
-        "nl": "Op een zuiver rode afbeelding geeft je filter {value:g}; dat zou een positief getal moeten zijn.",
+        "en": "On a pure red image your filter gives {value}; it should give a positive number.",
+        "ru": "На чисто красном изображении ваш фильтр даёт {value}, а должен давать положительное число.",
+        "nl": "Op een zuiver rode afbeelding geeft je filter {value}; dat zou een positief getal moeten zijn.",
     },
     "ch05_red_on_gray": {
-        "en": "On a gray image with R = G = B = {level:g} your filter gives {value:g}; it should give 0.",
-        "ru": "На сером изображении с R = G = B = {level:g} ваш фильтр даёт {value:g}, а должен давать 0.",
-        "nl": "Op een grijze afbeelding met R = G = B = {level:g} geeft je filter {value:g}; dat zou 0 moeten zijn.",
+        "en": "On a gray image with R = G = B = {level} your filter gives {value}; it should give 0.",
+        "ru": "На сером изображении с R = G = B = {level} ваш фильтр даёт {value}, а должен давать 0.",
+        "nl": "Op een grijze afbeelding met R = G = B = {level} geeft je filter {value}; dat zou 0 moeten zijn.",
     },
     "ch05_red_on_green": {
-        "en": "On a pure green image your filter gives {value:g}; it should give a negative number.",
-        "ru": "На чисто зелёном изображении ваш фильтр даёт {value:g}, а должен давать отрицательное число.",
-        "nl": "Op een zuiver groene afbeelding geeft je filter {value:g}; dat zou een negatief getal moeten zijn.",
+        "en": "On a pure green image your filter gives {value}; it should give a negative number.",
+        "ru": "На чисто зелёном изображении ваш фильтр даёт {value}, а должен давать отрицательное число.",
+        "nl": "Op een zuiver groene afbeelding geeft je filter {value}; dat zou een negatief getal moeten zijn.",
     },
     "ch05_red_on_blue": {
-        "en": "On a pure blue image your filter gives {value:g}; it should give a negative number.",
-        "ru": "На чисто синем изображении ваш фильтр даёт {value:g}, а должен давать отрицательное число.",
-        "nl": "Op een zuiver blauwe afbeelding geeft je filter {value:g}; dat zou een negatief getal moeten zijn.",
+        "en": "On a pure blue image your filter gives {value}; it should give a negative number.",
+        "ru": "На чисто синем изображении ваш фильтр даёт {value}, а должен давать отрицательное число.",
+        "nl": "Op een zuiver blauwe afbeelding geeft je filter {value}; dat zou een negatief getal moeten zijn.",
     },
     # --- Chapter 6, A CNN for Fashion-MNIST ---
     "map_channel": {"en": "channel {index}", "ru": "канал {index}", "nl": "kanaal {index}"},
     "hint_ch06_pool2_shape": {
-        "en": 'give (height, width, depth) without the batch axis: "same" padding keeps the size, every 2 x 2 pooling halves it, and the depth is the number of filters of the last convolution.',
-        "ru": 'укажите (высота, ширина, глубина) без оси пакета: дополнение "same" сохраняет размер, каждая подвыборка 2 x 2 делит его пополам, а глубина равна числу фильтров последней свёртки.',
-        "nl": 'geef (hoogte, breedte, diepte) zonder de batch-as: opvulling "same" houdt de grootte gelijk, elke pooling van 2 x 2 halveert hem, en de diepte is het aantal filters van de laatste convolutie.',
+        "en": 'give (height, width, depth) without the batch axis: "same" padding keeps the size, every 2 × 2 pooling halves it, and the depth is the number of filters of the last convolution.',
+        "ru": 'укажите (высота, ширина, глубина) без оси пакета: дополнение "same" сохраняет размер, каждая подвыборка 2 × 2 делит его пополам, а глубина равна числу фильтров последней свёртки.',
+        "nl": 'geef (hoogte, breedte, diepte) zonder de batch-as: opvulling "same" houdt de grootte gelijk, elke pooling van 2 × 2 halveert hem, en de diepte is het aantal filters van de laatste convolutie.',
     },
     "hint_ch06_conv2_params": {
         "en": "(k * k * c_in + 1) * c_out: conv2 sees the 32 channels of pool1 and has 64 filters.",
@@ -468,17 +484,17 @@ STRINGS = {
         "nl": "vergelijk y_pred element voor element met y_test (y_pred != y_test) en tel de waarden True met np.sum.",
     },
     "hint_ch06_no_pool2_params": {
-        "en": "only Flatten and the first Dense layer change: without pool2, Flatten receives 14 x 14 x 64 values, and Dense(128) has (inputs + 1) * 128 parameters.",
-        "ru": "меняются только Flatten и первый полносвязный слой: без pool2 на Flatten приходит 14 x 14 x 64 значений, а у Dense(128) (входы + 1) * 128 параметров.",
-        "nl": "alleen Flatten en de eerste dense laag veranderen: zonder pool2 krijgt Flatten 14 x 14 x 64 waarden, en Dense(128) heeft (invoer + 1) * 128 parameters.",
+        "en": "only Flatten and the first Dense layer change: without pool2, Flatten receives 14 × 14 × 64 values, and Dense(128) has (inputs + 1) * 128 parameters.",
+        "ru": "меняются только Flatten и первый полносвязный слой: без pool2 на вход Flatten приходит массив 14 × 14 × 64, а у Dense(128) (входы + 1) * 128 параметров.",
+        "nl": "alleen Flatten en de eerste dense laag veranderen: zonder pool2 krijgt Flatten 14 × 14 × 64 waarden, en Dense(128) heeft (invoer + 1) * 128 parameters.",
     },
     # --- Chapter 7, Going further ---
     "ch07_value": {"en": "value", "ru": "значение", "nl": "waarde"},
     "ch07_count": {"en": "count", "ru": "количество", "nl": "aantal"},
-    "ch07_unit": {"en": "unit", "ru": "нейрон", "nl": "eenheid"},
+    "ch07_unit": {"en": "unit", "ru": "нейрон", "nl": "neuron"},
     "ch07_patience": {
         "en": "patience: {patience} epochs without improvement",
-        "ru": "терпение: эпох без улучшения — {patience}",
+        "ru": "допустимо эпох без улучшения: {patience}",
         "nl": "geduld: {patience} epochs zonder verbetering",
     },
     "ch07_best_epoch": {
@@ -489,22 +505,82 @@ STRINGS = {
     "hint_ch07_bn_params": {
         "en": "BatchNormalization keeps four numbers per channel: a scale (gamma), a shift (beta), and the running mean and variance it uses in inference.",
         "ru": "BatchNormalization хранит четыре числа на канал: масштаб (gamma), сдвиг (beta), а также скользящие среднее и дисперсию для режима предсказания.",
-        "nl": "BatchNormalization bewaart vier getallen per kanaal: een schaal (gamma), een verschuiving (beta) en het lopende gemiddelde en de lopende variantie die het bij voorspellen gebruikt.",
+        "nl": "BatchNormalization bewaart vier getallen per kanaal: een schaal (gamma), een verschuiving (beta) en het voortschrijdende gemiddelde en de voortschrijdende variantie die de laag bij inferentie gebruikt.",
     },
     "hint_ch07_dropout_zeros": {
         "en": "in training, dropout sets each value to 0 with probability rate, independently of the others; give a fraction between 0 and 1.",
-        "ru": "при обучении dropout обнуляет каждое значение с вероятностью rate, независимо от остальных; дайте долю от 0 до 1.",
+        "ru": "при обучении dropout обнуляет каждое значение с вероятностью rate, независимо от остальных; укажите долю от 0 до 1.",
         "nl": "tijdens het trainen zet dropout elke waarde met kans rate op 0, onafhankelijk van de andere; geef een fractie tussen 0 en 1.",
     },
     "hint_ch07_early_stop": {
         "en": "give (kept epoch, last epoch), counting from 1: the kept epoch has the lowest val_loss seen before stopping; training stops once patience epochs in a row have not beaten it.",
-        "ru": "дайте (сохранённая эпоха, последняя эпоха), считая с 1: сохранённая эпоха имеет наименьшее val_loss до остановки; обучение останавливается, когда patience эпох подряд не улучшили его.",
-        "nl": "geef (bewaarde epoch, laatste epoch), geteld vanaf 1: de bewaarde epoch heeft het laagste val_loss van voor het stoppen; het trainen stopt zodra patience epochs op rij het niet verbeterd hebben.",
+        "ru": "укажите пару (сохранённая эпоха, последняя эпоха), считая с 1: сохранённая эпоха имеет наименьшее val_loss до остановки; обучение останавливается, когда patience эпох подряд не улучшили его.",
+        "nl": "geef (bewaarde epoch, laatste epoch), geteld vanaf 1: de bewaarde epoch heeft het laagste val_loss van vóór het stoppen; het trainen stopt zodra patience epochs op rij het niet verbeterd hebben.",
     },
     "hint_ch07_third_block": {
-        "en": "the new block adds Conv2D (3 * 3 * 64 + 1) * 128 and BatchNormalization 4 * 128 parameters; after a third pooling Flatten receives 3 x 3 x 128 values (7 // 2 = 3), so the first Dense layer shrinks.",
-        "ru": "новый блок добавляет Conv2D с (3 * 3 * 64 + 1) * 128 и BatchNormalization с 4 * 128 параметрами; после третьей подвыборки на Flatten приходит 3 x 3 x 128 значений (7 // 2 = 3), поэтому первый полносвязный слой уменьшается.",
-        "nl": "het nieuwe blok voegt Conv2D met (3 * 3 * 64 + 1) * 128 en BatchNormalization met 4 * 128 parameters toe; na een derde pooling krijgt Flatten 3 x 3 x 128 waarden (7 // 2 = 3), dus de eerste dense laag krimpt.",
+        "en": "the new block adds Conv2D (3 * 3 * 64 + 1) * 128 and BatchNormalization 4 * 128 parameters; after a third pooling Flatten receives 3 × 3 × 128 values (7 // 2 = 3), so the first Dense layer shrinks.",
+        "ru": "новый блок добавляет Conv2D с (3 * 3 * 64 + 1) * 128 и BatchNormalization с 4 * 128 параметрами; после третьей подвыборки на вход Flatten приходит массив 3 × 3 × 128 (7 // 2 = 3), поэтому первый полносвязный слой уменьшается.",
+        "nl": "het nieuwe blok voegt Conv2D met (3 * 3 * 64 + 1) * 128 en BatchNormalization met 4 * 128 parameters toe; na een derde pooling krijgt Flatten 3 × 3 × 128 waarden (7 // 2 = 3), dus de eerste dense laag krimpt.",
+    },
+}
+
+
+#: Texts with a count, in each language's plural forms: English and Dutch
+#: (one, other), Russian (one, few, many); see :func:`plural`. ``{n}`` is the
+#: count in the reader's number format; other fields are filled as in :func:`t`.
+PLURALS = {
+    "n_entries": {
+        "en": ("{n} entry", "{n} entries"),
+        "ru": ("{n} элемент", "{n} элемента", "{n} элементов"),
+        "nl": ("{n} element", "{n} elementen"),
+    },
+    "tuple_of": {
+        "en": ("a tuple of {n} entry", "a tuple of {n} entries"),
+        "ru": ("кортеж из {n} элемента", "кортеж из {n} элементов", "кортеж из {n} элементов"),
+        "nl": ("een tuple met {n} element", "een tuple met {n} elementen"),
+    },
+    "list_of": {
+        "en": ("a list of {n} entry", "a list of {n} entries"),
+        "ru": ("список из {n} элемента", "список из {n} элементов", "список из {n} элементов"),
+        "nl": ("een lijst met {n} element", "een lijst met {n} elementen"),
+    },
+    "tuple_of_numbers": {
+        "en": ("a tuple of {n} number", "a tuple of {n} numbers"),
+        "ru": ("кортеж из {n} числа", "кортеж из {n} чисел", "кортеж из {n} чисел"),
+        "nl": ("een tuple met {n} getal", "een tuple met {n} getallen"),
+    },
+    "values_wrong": {
+        "en": ("{n} of {total} values is wrong", "{n} of {total} values are wrong"),
+        "ru": (
+            "{n} значение из {total} неверно",
+            "{n} значения из {total} неверны",
+            "{n} значений из {total} неверны",
+        ),
+        "nl": ("{n} van de {total} waarden is fout", "{n} van de {total} waarden zijn fout"),
+    },
+    "pixels_unused": {
+        "en": (
+            "{n} input pixel is used by no window at all",
+            "{n} input pixels are used by no window at all",
+        ),
+        "ru": (
+            "{n} пиксель входа не попадает ни в одно окно",
+            "{n} пикселя входа не попадают ни в одно окно",
+            "{n} пикселей входа не попадают ни в одно окно",
+        ),
+        "nl": (
+            "{n} pixel van de invoer valt in geen enkel venster",
+            "{n} pixels van de invoer vallen in geen enkel venster",
+        ),
+    },
+    "at_positions": {
+        "en": ("at {n} of its {total} positions", "at {n} of its {total} positions"),
+        "ru": (
+            "в {n} позиции из {total}",
+            "в {n} позициях из {total}",
+            "в {n} позициях из {total}",
+        ),
+        "nl": ("op {n} van de {total} posities", "op {n} van de {total} posities"),
     },
 }
 
@@ -585,6 +661,94 @@ def t(key, lang=None, **values):
         raise KeyError(f"no text with key {key!r}; known keys: {sorted(STRINGS)}")
     text = STRINGS[key][lang]
     return text.format(**values) if values else text
+
+
+def plural_form(count, lang=None):
+    """Which plural form ``count`` takes in ``lang``: an index into a :data:`PLURALS` entry.
+
+    English and Dutch have two forms (0: one, 1: other); Russian has three
+    (0: one, as in 1, 21, 101; 1: few, as in 2-4, 22-24; 2: many, as in 0,
+    5-20, 25-30, 111-114).
+
+    Parameters
+    ----------
+    count : int
+        A whole number, 0 or more.
+    lang : str, optional
+        Language code; by default the current one.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    ValueError
+        If ``count`` is not a whole number of 0 or more.
+
+    Examples
+    --------
+    >>> [plural_form(n, "ru") for n in (1, 2, 5, 11, 21, 22, 25, 111)]
+    [0, 1, 2, 2, 0, 1, 2, 2]
+    >>> [plural_form(n, "nl") for n in (0, 1, 2, 21)]
+    [1, 0, 1, 1]
+
+    Introduced in chapter 2, Convolution (the checkers' messages).
+    """
+    import numbers
+
+    lang = _check_language(lang or _current)
+    if isinstance(count, bool) or not isinstance(count, numbers.Integral) or count < 0:
+        raise ValueError(f"count must be a whole number of 0 or more, got {count!r}")
+    count = int(count)
+    if lang == "ru":
+        if count % 10 == 1 and count % 100 != 11:
+            return 0
+        if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+            return 1
+        return 2
+    return 0 if count == 1 else 1
+
+
+def plural(key, count, lang=None, **values):
+    """The text of :data:`PLURALS` ``key`` in the form that ``count`` takes in ``lang``.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`PLURALS`.
+    count : int
+        The count; it fills ``{n}`` in the reader's number format.
+    lang : str, optional
+        Language code; by default the current one.
+    **values
+        Filled into the text's other ``{placeholders}``.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        For an unknown key, naming the known ones.
+    ValueError
+        For a ``count`` that :func:`plural_form` rejects.
+
+    Examples
+    --------
+    >>> [plural("n_entries", n, "ru") for n in (1, 2, 5, 21)]
+    ['1 элемент', '2 элемента', '5 элементов', '21 элемент']
+    >>> plural("values_wrong", 1, "nl", total=9)
+    '1 van de 9 waarden is fout'
+
+    Introduced in chapter 2, Convolution (the checkers' messages).
+    """
+    lang = _check_language(lang or _current)
+    if key not in PLURALS:
+        raise KeyError(f"no counted text with key {key!r}; known keys: {sorted(PLURALS)}")
+    form = PLURALS[key][lang][plural_form(count, lang)]
+    return form.format(n=number(count, lang=lang), **values)
 
 
 def class_names(lang=None):

@@ -51,7 +51,7 @@ def test_wrong_answers_are_explained(name):
         result = checks.check(name, answer, **given)
         assert not result.ok, f"{name}: wrong answer {answer!r} accepted"
         assert result.message and result.message != i18n.t("check_correct")
-        assert "Error" not in result.message or "could not be checked" in result.message
+        assert "Error" not in result.message
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -82,8 +82,9 @@ def test_kinds_of_wrong_are_told_apart():
     m = checks.compare
     assert "type" in m("x", np.zeros(3)).message.lower()
     assert "shape" in m(np.zeros(4), np.zeros(3)).message.lower()
-    assert "values are wrong" in m(np.ones(3), np.zeros(3)).message
-    assert "entries" in m((1, 2, 3), (1, 2)).message
+    assert "3 of 3 values are wrong" in m(np.ones(3), np.zeros(3)).message
+    assert "1 of 3 values is wrong" in m(np.r_[1.0, 0, 0], np.zeros(3)).message
+    assert "should have 2 entries, but yours has 3 entries" in m((1, 2, 3), (1, 2)).message
     assert m((1, 2), (1, 2)).ok and m(np.float32(2.0), 2).ok and m(" Same ", "same").ok
     assert not m(True, 1).ok
 

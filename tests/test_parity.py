@@ -378,3 +378,76 @@ def test_every_figure_has_alt_text(lang, name):
         )
         copied = [i for i in alts if alts[i][1] == english[i][1]]
         assert not copied, f"{where}: cells {copied} copy the English alt text"
+
+
+#: Words the glossary (``../shared/COURSE.md``) gives to another concept, or
+#: words a reader would misread, per language: (pattern, what to write instead).
+#: Checked in every prose cell, code cell (the labels), page, catalog and
+#: ``lessons_lib.i18n`` text of the edition.
+FORBIDDEN = {
+    "en": [
+        (r"RandomFlip[^.]*mirrors half", "'with probability 1/2': the flip is random"),
+        (r"\bdense weights without pooling\b", "'parameters': the total includes the biases"),
+    ],
+    "ru": [
+        (r"шаг\w* обучени", "«скорость обучения»: «шаг» is the stride"),
+        (r"обозревател", "«интерактивная схема» («обозреватель» is a browser or a columnist)"),
+        (r"усредняющ", "«подвыборка по среднему», as in the glossary"),
+        (
+            r"тестов\w* (картинк|рисунк)",
+            "«пробная (рисованная) картинка»: «тестовая» is the test set",
+        ),
+        (r"(?<![(])\bпулинг", "«подвыборка»; «пулинг» only in parentheses after it"),
+        (r"\bКроссовок\b", "«Кроссовка» (the normative singular)"),
+    ],
+    "nl": [
+        (
+            r"stapgrootte[^.]{0,60}\bepoch",
+            "'leersnelheid (learning rate)': stapgrootte is the stride",
+        ),
+        (
+            r"(?<!feature)(?<!feature )(?<!feature\n)\b(een\s+map\s+van\s+\d+|gepoolde\s+maps?"
+            r"|\d+\s+(kleinere\s+)?maps|de\s+maps|de\s+map\s+(is|van\s+de\s+vert|na\s+pool))\b",
+            "'feature map': a map is a folder",
+        ),
+        (r"\beenhe(id|den)\b", "'neuron' / 'neuronen', as in chapter 6 and the guide"),
+        (r"\blopende?\s+(gemiddelde|variantie)", "'voortschrijdend gemiddelde', as in chapter 7"),
+        (r"\bde CNN\b|\been gewone CNN\b", "'het CNN', as in the chapters"),
+        (r"elementsgewijs", "'elementgewijs', as in the glossary"),
+        (r"hussel", "'schudden', as in chapter 1"),
+        (r"\blesuur|\bblokuur|Magister|computerlokaal", "university words: college, werkcollege"),
+    ],
+}
+
+
+def _edition_texts(lang):
+    """(where, text) for every text of an edition that a reader sees."""
+    from lessons_lib import i18n
+
+    for page in sorted((CHAPTERS / lang).glob("*.md")):
+        yield page.name, page.read_text(encoding="utf-8")
+    for name in NOTEBOOKS:
+        for i, cell in enumerate(load(lang, name).cells):
+            yield f"{name} cell {i}", cell.source
+    if lang != REFERENCE:
+        yield f"catalogs/{lang}.yml", (ROOT / "catalogs" / f"{lang}.yml").read_text("utf-8")
+    for key, texts in i18n.STRINGS.items():
+        yield f"i18n {key}", texts[lang]
+    yield "i18n class names", " ".join(i18n.CLASS_NAMES[lang])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_glossary_collisions(lang):
+    found = [
+        f"{where}: «{match.group(0)}» -> {instead}"
+        for where, text in _edition_texts(lang)
+        for pattern, instead in FORBIDDEN[lang]
+        for match in re.finditer(pattern, text)
+    ]
+    assert not found, "terms that collide with the glossary:\n" + "\n".join(found)
+
+
+def test_the_collision_check_can_fail():
+    text = "maakt een map van 14 bij 14; шаг обучения; RandomFlip mirrors half of them."
+    for lang in LANGS:
+        assert any(re.search(p, text) for p, _ in FORBIDDEN[lang]), lang
