@@ -20,13 +20,25 @@ article. This sets ``navbar_persistent`` to [] unless _config.yml sets it.
 At 390 px, a phone's width, a long inline code span (the pip command with
 the repository's URL on the "Start here" pages) pushed the page sideways;
 ``static/course_theme.css`` lets inline code and long words break.
+
+MathJax ships with the book: Sphinx's default ``mathjax_path`` is a CDN
+address, so a page opened offline (a USB stick, a school mirror) showed its
+formulas as raw TeX. ``_config.yml`` sets ``mathjax_path`` to
+``mathjax/tex-mml-chtml.js``, a path inside ``_static``, and this copies
+MathJax 3.2.2 there from the PyPI package ``django-static-mathjax`` (pinned in
+requirements.txt; it is a plain copy of MathJax's own ``es5`` folder, the
+version Sphinx asks the CDN for): the combined file, the TeX extensions it
+loads on demand, the CHTML fonts and the menu with its accessibility parts.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-__version__ = "1.1"
+from sphinx.errors import ExtensionError
+
+__version__ = "1.2"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
@@ -63,9 +75,57 @@ def long_code_breaks(app):
         app.add_css_file("course_theme.css")
 
 
+#: What of MathJax's es5 folder goes to _static/mathjax (the other combined
+#: files and the SVG output are never asked for).
+MATHJAX_PARTS = (
+    "tex-mml-chtml.js",
+    "input/tex/extensions",
+    "input/mml",
+    "output/chtml/fonts/woff-v2",
+    "ui",
+    "a11y",
+    "sre",
+    "adaptors",
+)
+
+
+def mathjax_source() -> Path:
+    """MathJax's es5 folder, as installed by the django-static-mathjax wheel."""
+    try:
+        import mathjax
+    except ImportError as err:
+        raise ExtensionError(
+            "course_theme: MathJax ships with the book from the django-static-mathjax "
+            "package (requirements.txt); it is not installed"
+        ) from err
+    es5 = Path(mathjax.__file__).resolve().parent / "static" / "mathjax" / "es5"
+    if not (es5 / "tex-mml-chtml.js").is_file():
+        raise ExtensionError(f"course_theme: no tex-mml-chtml.js in {es5}")
+    return es5
+
+
+def copy_mathjax(app, exception):
+    """Copy MathJax into _static/mathjax when mathjax_path points there."""
+    if exception is not None or app.builder.format != "html":
+        return
+    path = app.config.mathjax_path
+    if "://" in path or path.startswith("/"):
+        return  # a server of its own: nothing to ship
+    es5 = mathjax_source()
+    target = Path(app.outdir) / "_static" / Path(path).parent
+    for part in MATHJAX_PARTS:
+        source = es5 / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, dirs_exist_ok=True)
+        else:
+            (target / part).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+
+
 def setup(app):
     app.connect("config-inited", no_top_navbar)
     app.connect("builder-inited", long_code_breaks)
+    app.connect("build-finished", copy_mathjax)
     # Late, after the handlers that add a page's own scripts (MathJax).
     app.connect("html-page-context", drop_repeated_scripts, priority=900)
     return {
