@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -73,6 +74,59 @@ PHONE = {"width": 390, "height": 844}
 # Russian one inflected ("свёртки", the glossary says "свёртка") to prove
 # that the Russian stemmer is at work.
 SEARCH_WORDS = {"en": "convolution", "ru": "свёртки", "nl": "convolutie"}
+
+# The interface words of Sphinx, the themes, myst-nb and sphinx-copybutton in
+# English: none may be seen, or read by a screen reader, on a Russian or Dutch
+# page (text outside code and formulas, and the labels and tooltips).
+ENGLISH_LABELS = (
+    "Contents",
+    "Search",
+    "Search this book",
+    "Searching",
+    "Search Results",
+    "Search finished",
+    "Preparing search",
+    "Hide Search Matches",
+    "Show code cell",
+    "Hide code cell",
+    "Show solution",
+    "Hide solution",
+    "Toggle hidden content",
+    "Back to top",
+    "Skip to main content",
+    "previous",
+    "next",
+    "previous page",
+    "next page",
+    "Copy",
+    "Copied",
+    "Copy to clipboard",
+    "Color mode",
+    "Light",
+    "Dark",
+    "System Settings",
+    "Toggle primary sidebar",
+    "Toggle secondary sidebar",
+    "Download source file",
+    "Download notebook file",
+    "Download this page",
+    "Print to PDF",
+    "Fullscreen mode",
+    "Launch interactive content",
+    "Launch on",
+    "Source repository",
+    "Link to this heading",
+    "On this page",
+    "Section Navigation",
+    "Site navigation",
+    "By",
+    "Copyright",
+    "Main",
+    "Page",
+    "Error",
+)
+# What a cell tagged "solution" says in each edition.
+SHOW_SOLUTION = {"en": "Show solution", "ru": "Показать решение", "nl": "Toon oplossing"}
 
 pytestmark = pytest.mark.book
 
@@ -194,7 +248,9 @@ class Visit:
             self.errors.append(f"HTTP {response.status}: {response.url}")
 
     def _failed(self, request):
-        if request.url.startswith(self.base):
+        # ERR_ABORTED: cancelled by the page (a search result's snippet
+        # still loading when the test moves on), not a failure of the site.
+        if request.url.startswith(self.base) and "ERR_ABORTED" not in (request.failure or ""):
             self.errors.append(f"failed: {request.url} ({request.failure})")
 
     def open(self, path):
@@ -259,6 +315,45 @@ def empty_outputs(page) -> list[str]:
         .map(o => o.outerHTML.trim().slice(0, 160))""")
 
 
+def interface_text(page) -> dict:
+    """What the page says outside code and formulas, and its labels and
+    tooltips; parts marked with another language (the other editions'
+    entries in the sidebar, the language links) are left out."""
+    return page.evaluate("""() => {
+        const lang = document.documentElement.lang;
+        const body = document.body;
+        const skip = el => el.closest('pre, code, .math, mjx-container, script, style')
+            || [...ancestors(el)].some(a => a.lang && a.lang !== lang);
+        function* ancestors(el) { for (; el && el !== body; el = el.parentElement) yield el; }
+        const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+        const texts = [];
+        for (let node; (node = walker.nextNode());) {
+            const el = node.parentElement;
+            if (!node.textContent.trim() || skip(el)) continue;
+            if (!el.checkVisibility()) continue;
+            texts.push(node.textContent.trim());
+        }
+        const names = ['title', 'aria-label', 'placeholder', 'data-tooltip',
+                       'data-bs-original-title', 'data-bs-title'];
+        const labels = [];
+        for (const el of body.querySelectorAll('*')) {
+            if (skip(el)) continue;
+            for (const n of names) if (el.getAttribute(n)) labels.push(el.getAttribute(n));
+            if (el.matches('img[alt]') && el.closest('.header-article, .bd-sidebar-primary'))
+                labels.push(el.alt);
+        }
+        document.title && labels.push(document.title);
+        return {texts, labels};
+    }""")
+
+
+def english_labels(page) -> list[str]:
+    """The ENGLISH_LABELS a page shows or reads out (whole words, as cased)."""
+    found = interface_text(page)
+    words = "\n".join(found["texts"] + found["labels"])
+    return [w for w in ENGLISH_LABELS if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", words)]
+
+
 def screenshot(page, name, full_page=True):
     path = SCREENSHOTS / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -298,6 +393,14 @@ def test_page(page_name, desktop, phone, server):
 
     if ed:
         own, rest = ed
+        if own != "en":
+            # The interface in the page's language, and solutions so labelled.
+            english = english_labels(page)
+            assert not english, f"{page_name}: English interface words {english}"
+        solutions = page.locator(".cell.tag_solution summary")
+        for i in range(solutions.count()):
+            label = solutions.nth(i).inner_text().strip()
+            assert label == SHOW_SOLUTION[own], f"{page_name}: solution toggle {label!r}"
         current = page.locator("nav.course-languages [aria-current=page]")
         assert current.get_attribute("lang") == own
         links = page.eval_on_selector_all(
@@ -365,31 +468,67 @@ def test_page(page_name, desktop, phone, server):
     assert not outside, f"{page_name}: asks the internet for {sorted(outside)}"
 
 
+def search_page(lang: str) -> str:
+    """Each edition's search page; English uses the book's own."""
+    return "search.html" if lang == "en" else f"chapters/{lang}/search.html"
+
+
 @pytest.mark.parametrize("lang, word", sorted(SEARCH_WORDS.items()))
 def test_search_finds_each_language(lang, word, desktop):
-    page = desktop.open(f"search.html?q={word}")
+    """Each edition's search page, in its language, finds a word of it, with
+    snippets from the article: no header buttons, no language links."""
+    page = desktop.open(f"{search_page(lang)}?q={word}")
     page.wait_for_function(
         "() => { const s = document.querySelector('#search-results .search-summary');"
         " return s && s.textContent.trim().length > 0; }"
     )
+    assert page.evaluate("document.documentElement.lang") == lang
     hits = page.eval_on_selector_all(
         "#search-results ul.search li a", "els => els.map(a => a.href)"
     )
     assert any(f"/chapters/{lang}/" in h for h in hits), f"{word!r}: {hits}"
+    snippets = page.eval_on_selector_all(
+        "#search-results ul.search li p.context", "els => els.map(p => p.textContent)"
+    )
+    assert snippets, f"{word!r}: no snippets"
+    stem = word.replace("ё", "е")[:5].lower()
+    good = [s for s in snippets if stem in s.lower()]
+    assert len(good) >= len(snippets) // 2, f"{word!r}: snippets without the word {snippets}"
+    furniture = r"\.ipynb|\.pdf|Binder|Contents|code cell|код ячейки|English\s+Русский\s+Nederlands"
+    noise = [s for s in snippets if re.search(furniture, s)]
+    assert not noise, f"{word!r}: snippets with page furniture {noise}"
+    if lang != "en":
+        english = english_labels(page)
+        assert not english, f"{search_page(lang)}: English interface words {english}"
+    screenshot(page, f"search-{lang}", full_page=False)
     assert not desktop.errors, "\n".join(desktop.errors)
+
+
+@pytest.mark.parametrize("lang", [code for code in LANGS if code != "en"])
+def test_search_field_opens_the_editions_search_page(lang, desktop):
+    page = desktop.open(f"chapters/{lang}/02_convolution.html")
+    action = page.eval_on_selector("form.bd-search", "f => f.action")
+    assert urlsplit(action).path == f"/{search_page(lang)}", action
 
 
 def test_russian_stemmer_agrees_with_the_index(desktop):
     """The browser stems Cyrillic query words as the index builder did."""
     stemmer = _course_i18n().SearchEnRuNl({})
     pairs = []
+    # The stemmer is loaded on the search pages only: stem there the words
+    # of every Russian page.
+    page = desktop.open(search_page("ru"))
     for page_name in [p for p in PAGES if edition(p) and edition(p)[0] == "ru"]:
-        page = desktop.open(f"{page_name}.html")
-        pairs += page.evaluate("""() => {
+        pairs += page.evaluate(
+            """async (url) => {
+            const html = await (await fetch(url)).text();
+            const doc = new DOMParser().parseFromString(html, 'text/html');
             const stemmer = new Stemmer();
-            const text = document.querySelector('[role=main]').innerText.toLowerCase();
+            const text = doc.querySelector('[role=main]').textContent.toLowerCase();
             return [...new Set(splitQuery(text))].filter(w => /[\\u0400-\\u04ff]/.test(w))
-                .map(w => [w, stemmer.stemWord(w)]); }""")
+                .map(w => [w, stemmer.stemWord(w)]); }""",
+            f"/{page_name}.html",
+        )
     assert pairs
     differ = [(w, js, stemmer.stem(w)) for w, js in pairs if stemmer.stem(w) != js]
     assert not differ, differ[:20]
