@@ -23,6 +23,8 @@ the page's edition (``chapters/<lang>/...``, as in ``course_i18n``):
    every edition, so a solution no longer hides behind the same words as the
    setup code; ``aria-label="Toggle hidden content"`` goes, since it hid the
    visible label from screen readers (axe: label-content-name-mismatch).
+   The animation player of chapter 3 gets a name for its frame and its
+   slider where the stored output has none.
 3. **Words written into the theme's HTML** (a few tooltips and landmark
    labels with no translation call) are replaced in the rendered page, as
    whole attribute values only.
@@ -101,6 +103,10 @@ CHROME: dict[str, dict[str, str]] = {
         "Hide code cell outputs": "Скрыть вывод ячейки",
         "Show solution": "Показать решение",
         "Hide solution": "Скрыть решение",
+        # the animation player's frame and slider, while lessons_lib's
+        # player has no labels of its own
+        "Animation frame": "Кадр анимации",
+        "Frame": "Кадр",
         # the search page (Sphinx's searchtools.js)
         "Search Results": "Результаты поиска",
         "Searching": "Идёт поиск",
@@ -167,6 +173,8 @@ CHROME: dict[str, dict[str, str]] = {
         "Hide code cell outputs": "Uitvoer van de cel verbergen",
         "Show solution": "Toon oplossing",
         "Hide solution": "Verberg oplossing",
+        "Animation frame": "Beeld van de animatie",
+        "Frame": "Beeld",
         "Search Results": "Zoekresultaten",
         "Searching": "Bezig met zoeken",
         "Preparing search...": "Zoeken wordt voorbereid…",
@@ -216,6 +224,7 @@ FIXED_ATTRIBUTES = (
 CELL_LABEL = re.compile(r"(Show|Hide) code cell (content|source|outputs)")
 CELL = re.compile(r'<div class="cell( [^"]*)? docutils container">')
 SUMMARY_LABEL = ' aria-label="Toggle hidden content"'
+SUMMARY = re.compile(r"<summary[ >].*?</summary>", re.S)
 LOGO_ALT = re.compile(r'alt="(Binder|Colab|JupyterHub|Deepnote) logo"')
 
 
@@ -290,10 +299,26 @@ def _cell_labels(body: str, chrome: Chrome) -> str:
                 return chrome.gettext(f"{match.group(1)} solution")
             return chrome.gettext(match.group(0))
 
-        out.append(CELL_LABEL.sub(label, part))
+        # Only the toggle's own labels: prose that names them stays as written.
+        out.append(SUMMARY.sub(lambda m, label=label: CELL_LABEL.sub(label, m.group(0)), part))
         pos = stop
     out.append(body[pos:])
     return "".join(out).replace(SUMMARY_LABEL, "")
+
+
+ANIMATION_IMG = re.compile(r'<img id="_anim_img(\w+)"(?![^>]*\balt=)')
+ANIMATION_SLIDER = re.compile(r'<input id="_anim_slider(\w+)"(?![^>]*\baria-label=)')
+
+
+def _player_labels(body: str, chrome: Chrome) -> str:
+    """The animation player's frame and slider get a name where the stored
+    output has none (axe: image-alt, label)."""
+    body = ANIMATION_IMG.sub(
+        lambda m: f'{m.group(0)} alt="{html.escape(chrome.gettext("Animation frame"))}"', body
+    )
+    return ANIMATION_SLIDER.sub(
+        lambda m: f'{m.group(0)} aria-label="{html.escape(chrome.gettext("Frame"))}"', body
+    )
 
 
 def page_language(app, pagename: str) -> str | None:
@@ -314,13 +339,15 @@ def on_html_page_context(app, pagename, templatename, context, doctree):
     lang = page_language(app, pagename)
     if lang is None:
         if "body" in context:  # English and the landing page: solutions, summaries
-            context["body"] = _cell_labels(context["body"], Chrome("en"))
+            context["body"] = _player_labels(
+                _cell_labels(context["body"], Chrome("en")), Chrome("en")
+            )
         return
     chrome = Chrome(lang)
     context["course_chrome"] = chrome
     context["language"] = lang
     if "body" in context:
-        context["body"] = _cell_labels(context["body"], chrome).replace(
+        context["body"] = _player_labels(_cell_labels(context["body"], chrome), chrome).replace(
             'title="Link to this heading"',
             f'title="{html.escape(chrome.gettext("Link to this heading"))}"',
         )

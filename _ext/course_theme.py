@@ -27,6 +27,9 @@ about 250 kB, render-blocking) in the head of every page, for a search as you
 type that the book theme leaves off; the search field only opens the search
 page. This keeps them on the search pages alone (once each: the theme's
 layout adds them a second time on a search page not named ``search``).
+The theme's ``fontawesome.js`` (1.49 MB, FontAwesome's icons as SVG drawn
+by JavaScript) goes too: the theme's CSS draws the same icons with
+FontAwesome's web fonts, which every page loaded anyway.
 
 On a phone: each output figure is a link to its PNG, so a tap opens it
 full size (a four-panel figure is shown at 30 % in a 358 px column), and
@@ -87,6 +90,11 @@ SEARCH_SCRIPTS = re.compile(
     r'[ \t]*<script src="[^"]*(?:_static/searchtools\.js|_static/language_data\.js|'
     r'searchindex\.js)"></script>\n?'
 )
+#: FontAwesome as SVG and JavaScript, 1.49 MB a page: the theme's CSS already
+#: draws the same icons with FontAwesome's web fonts.
+FONTAWESOME_JS = re.compile(
+    r'[ \t]*<script defer src="[^"]*scripts/fontawesome\.js[^"]*"></script>\n?'
+)
 
 
 def search_scripts_on_search_pages(render):
@@ -94,7 +102,7 @@ def search_scripts_on_search_pages(render):
     only, and there once."""
 
     def wrapped(template, context):
-        text = render(template, context)
+        text = FONTAWESOME_JS.sub("", render(template, context))
         found = list(SEARCH_SCRIPTS.finditer(text))
         keep = found[-3:] if template == "search.html" else []
         for match in reversed(found):

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -125,6 +126,19 @@ ENGLISH_LABELS = (
     "Page",
     "Error",
 )
+# axe-core (bundled by the axe-playwright-python package) runs on every page
+# at both widths; a violation of these impacts fails the test.
+AXE_FAILING = {"serious", "critical"}
+# The weight of a page of an edition, measured with an empty cache (see the
+# README, "Page weight"): uncompressed bytes and requests, in total and
+# without MathJax, which a page with formulas loads (1.17 MB of script and
+# a few font files) and one without does not.
+BUDGET_BYTES = 2_900_000
+BUDGET_REQUESTS = 42
+BUDGET_BYTES_WITHOUT_MATHJAX = 1_650_000
+BUDGET_REQUESTS_WITHOUT_MATHJAX = 37
+REPORT = ROOT / "_build" / "site-report.json"
+
 # What a cell tagged "solution" says in each edition.
 SHOW_SOLUTION = {"en": "Show solution", "ru": "Показать решение", "nl": "Toon oplossing"}
 
@@ -286,6 +300,15 @@ def status_of(url: str) -> int:
         return err.code
 
 
+def load_all_images(page) -> None:
+    """Load the figures a reader has not scrolled to yet (loading="lazy")."""
+    page.evaluate("""async () => {
+        for (const img of document.querySelectorAll('img[loading=lazy]')) img.loading = 'eager';
+        await Promise.all([...document.images].map(img => img.complete ? null :
+            new Promise(done => { img.onload = img.onerror = done; })));
+    }""")
+
+
 def typeset(page) -> dict:
     """Wait for MathJax; how many formulas the page has and how many are
     still TeX source (a formula MathJax did not set)."""
@@ -354,10 +377,49 @@ def english_labels(page) -> list[str]:
     return [w for w in ENGLISH_LABELS if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", words)]
 
 
+def axe_violations(page) -> list[dict]:
+    """axe-core's violations on the page as it is now, MathJax done."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    typeset(page)
+    # preload off: axe would fetch each stylesheet again and resolve the
+    # theme's `@import "../basic.css"` against the page, asking for a file
+    # that is not there (it only serves css-orientation-lock).
+    options = {"resultTypes": ["violations"], "preload": False}
+    response = Axe().run(page, options=options).response
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "nodes": len(v["nodes"]),
+            "first": v["nodes"][0]["target"],
+        }
+        for v in response["violations"]
+    ]
+
+
+_report: dict = {"axe": {}, "weight": {}}
+
+
+def record(kind: str, key: str, value) -> None:
+    """Add to _build/site-report.json: axe's findings, page weights."""
+    _report[kind][key] = value
+    REPORT.parent.mkdir(parents=True, exist_ok=True)
+    REPORT.write_text(json.dumps(_report, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def check_axe(page, name: str) -> None:
+    found = axe_violations(page)
+    record("axe", name, found)
+    failing = [v for v in found if v["impact"] in AXE_FAILING]
+    assert not failing, f"{name}: axe {failing}"
+
+
 def screenshot(page, name, full_page=True):
     path = SCREENSHOTS / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(path), full_page=full_page)
+    # A long page on a busy machine: more time than the default 20 s.
+    page.screenshot(path=str(path), full_page=full_page, timeout=90_000)
 
 
 # --- tests ----------------------------------------------------------------------
@@ -380,6 +442,7 @@ def test_page(page_name, desktop, phone, server):
     title = page.title().strip()
     assert title, f"{page_name}: empty <title>"
 
+    load_all_images(page)
     images = page.evaluate("""() => [...document.images].map(img => ({
         src: img.currentSrc || img.src, ok: img.complete && img.naturalWidth > 0}))""")
     broken = [img["src"] for img in images if img["src"].startswith(server) and not img["ok"]]
@@ -455,6 +518,7 @@ def test_page(page_name, desktop, phone, server):
     assert not empty_outputs(page), f"{page_name}: empty outputs {empty_outputs(page)}"
 
     screenshot(page, page_name)
+    check_axe(page, f"{page_name} 1280")
     assert not desktop.errors, f"{page_name}: " + "\n".join(desktop.errors)
     outside = {urlsplit(u).hostname for u in desktop.external}
 
@@ -462,6 +526,7 @@ def test_page(page_name, desktop, phone, server):
     widths = small.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1] + 1, f"{page_name}: scrolls sideways at 390 px: {widths}"
     screenshot(small, f"{page_name}-390", full_page=False)  # the first screen
+    check_axe(small, f"{page_name} 390")
     assert not phone.errors, f"{page_name} at 390 px: " + "\n".join(phone.errors)
 
     outside |= {urlsplit(u).hostname for u in phone.external}
@@ -501,6 +566,7 @@ def test_search_finds_each_language(lang, word, desktop):
         english = english_labels(page)
         assert not english, f"{search_page(lang)}: English interface words {english}"
     screenshot(page, f"search-{lang}", full_page=False)
+    check_axe(page, f"{search_page(lang)} 1280")
     assert not desktop.errors, "\n".join(desktop.errors)
 
 
@@ -546,6 +612,7 @@ def test_formulas_and_explorer_figure_offline(lang, desktop):
     figure = page.locator(
         f"section#{label} .cell_output img, section:has(> #{label}) .cell_output img"
     ).first
+    load_all_images(page)
     assert figure.evaluate("img => img.complete && img.naturalWidth > 200")
     figure.scroll_into_view_if_needed()
     screenshot(page, f"{lang}-03-explorer", full_page=False)
@@ -554,3 +621,58 @@ def test_formulas_and_explorer_figure_offline(lang, desktop):
     screenshot(page, f"{lang}-03-formula", full_page=False)
     assert not desktop.external, desktop.external
     assert not desktop.errors, "\n".join(desktop.errors)
+
+
+WEIGHT_JS = """async () => {
+    if (window.MathJax && MathJax.startup) await MathJax.startup.promise;
+    await document.fonts.ready;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const all = performance.getEntriesByType('resource');
+    const mathjax = all.filter(e => e.name.includes('/_static/mathjax/'));
+    const sum = list => list.reduce((total, e) => total + e.decodedBodySize, 0);
+    return {requests: 1 + all.length, bytes: nav.decodedBodySize + sum(all),
+            mathjax_requests: mathjax.length, mathjax_bytes: sum(mathjax)};
+}"""
+
+
+@pytest.mark.parametrize("page_name", [p for p in PAGES if edition(p)])
+def test_page_weight(page_name, browser, server):
+    """Bytes (uncompressed) and requests of a page of an edition, loaded
+    with an empty cache, against the README's budget."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        context.route(lambda url: not url.startswith(server), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(f"{server}{page_name}.html", wait_until="load")
+        page.wait_for_timeout(300)  # late requests: MathJax's fonts
+        weight = page.evaluate(WEIGHT_JS)
+    finally:
+        context.close()
+    record("weight", page_name, weight)
+    without = {
+        "bytes": weight["bytes"] - weight["mathjax_bytes"],
+        "requests": weight["requests"] - weight["mathjax_requests"],
+    }
+    assert weight["bytes"] <= BUDGET_BYTES, f"{page_name}: {weight}"
+    assert weight["requests"] <= BUDGET_REQUESTS, f"{page_name}: {weight}"
+    assert without["bytes"] <= BUDGET_BYTES_WITHOUT_MATHJAX, f"{page_name}: {weight}"
+    assert without["requests"] <= BUDGET_REQUESTS_WITHOUT_MATHJAX, f"{page_name}: {weight}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_index_only_on_the_search_page(lang, desktop):
+    page = desktop.open(f"chapters/{lang}/02_convolution.html")
+    scripts = page.eval_on_selector_all("script[src]", "els => els.map(s => s.src)")
+    assert not [s for s in scripts if "searchindex" in s or "searchtools" in s], scripts
+    page = desktop.open(search_page(lang))
+    scripts = page.eval_on_selector_all("script[src]", "els => els.map(s => s.src)")
+    assert sum("searchindex.js" in s for s in scripts) == 1, scripts
+
+
+def test_switching_language_keeps_the_section(desktop):
+    # Opened at a heading's own anchor (not a label): its section's label.
+    page = desktop.open("chapters/en/03_padding_and_stride.html#explore-it-yourself")
+    page.locator("nav.course-languages a[hreflang=ru]").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/chapters/ru/03_padding_and_stride.html#ru-padding-explorer")
+    assert page.evaluate("window.scrollY") > 1000

@@ -39,4 +39,35 @@
       return text.replace(/ё/g, "е").replace(/Ё/g, "Е");
     };
   }
+
+  /* Switching language keeps the reader's section: the editions label their
+     sections alike ("en-padding-explorer", "ru-padding-explorer"), so a
+     language link gets the twin of the section the address points to, or
+     else of the last section scrolled past. */
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("nav.course-languages a[hreflang]");
+    if (!link) return;
+    var own = lang + "-";
+    var current = null;
+    // The section the address points to (a heading's link, a cross-
+    // reference), else the one at the top of the window: the last label at
+    // or before it.
+    var target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    var inside = null;
+    document.querySelectorAll('[id^="' + own + '"]').forEach(function (el) {
+      if (target && target !== el && target.contains(el)) {
+        inside = inside || el; // a label at the top of the section pointed to
+        return;
+      }
+      var before = target
+        ? el === target || (el.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING)
+        : el.getBoundingClientRect().top <= 96;
+      if (before) current = el;
+    });
+    current = inside || current;
+    if (!current) return;
+    var url = new URL(link.href);
+    url.hash = link.hreflang + "-" + current.id.slice(own.length);
+    link.href = url.href;
+  });
 })();
