@@ -20,11 +20,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-import make_pdf  # noqa: E402
+from scripts import make_pdf
 
-sys.path.remove(str(ROOT / "scripts"))
+ROOT = Path(__file__).resolve().parent.parent
 
 LANGS = ("en", "ru", "nl")
 pytestmark = pytest.mark.book
