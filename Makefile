@@ -20,7 +20,7 @@ ifeq ($(origin FASHION_MNIST_DIR),undefined)
 endif
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 
-.PHONY: all venv book test unit lint execute sync configure serve student nbgrader bench clean
+.PHONY: all venv book pdf test unit lint execute sync configure serve student nbgrader bench clean
 all: book
 
 $(STAMP): requirements.txt pyproject.toml
@@ -35,6 +35,11 @@ venv: $(STAMP)
 book: $(STAMP)
 	$(VENV)/bin/jupyter-book build . -W -n --keep-going
 	@echo "Open _build/html/index.html"
+
+# The printable edition: _build/pdf/en.pdf, ru.pdf, nl.pdf, each edition's
+# pages printed by headless Chromium (no LaTeX) and put together.
+pdf: book
+	$(PY) scripts/make_pdf.py --html _build/html --out _build/pdf
 
 test: lint
 	$(PY) -m pytest -n $(JOBS) --dist loadfile --doctest-modules --durations=30 \
