@@ -41,9 +41,16 @@ book: $(STAMP)
 pdf: book
 	$(PY) scripts/make_pdf.py --html _build/html --out _build/pdf
 
+# The training cache (lessons_lib.cache): the three editions' notebooks run
+# the same trainings, so each distinct training runs once per make test and
+# the other editions load it; a fresh empty folder every run, removed after.
+# TRAINING_CACHE=off trains every time (as make test did before the cache).
+TRAINING_CACHE ?= on
 test: lint
-	$(PY) -m pytest -n $(JOBS) --dist loadfile --doctest-modules --durations=30 \
-	  --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg \
+	@cache=""; if [ "$(TRAINING_CACHE)" != off ]; then \
+	  cache=$$(mktemp -d -t course-training-cache.XXXXXX); trap 'rm -rf "$$cache"' EXIT; fi; \
+	COURSE_TRAINING_CACHE=$$cache $(PY) -m pytest -n $(JOBS) --dist loadfile --doctest-modules \
+	  --durations=30 --nbval --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg \
 	  lessons_lib tests chapters
 
 # Only the fast unit tests (no notebooks, no book build).

@@ -12,10 +12,15 @@ extra run, only the slower kernels of the capped set.
 
 - ``COURSE_ISA_GUARD`` sets the caps as ``pattern=ISA`` pairs, the pattern
   matching ``<edition>/<notebook file>`` (``en`` alone means ``en/*``). By
-  default ``"en=AVX2,nl/0[1-5]_*=AVX"``: every English notebook under AVX2,
-  what most readers' machines have, the trainings of chapters 6 and 7
-  included; the Dutch chapters 1 to 5 under AVX, the oldest path that still
-  uses vector instructions. Chapters 6 and 7 are not run under AVX here:
+  default ``"en=AVX2,ru/0[167]_*=AVX2,nl/0[67]_*=AVX2,nl/0[1-5]_*=AVX"``:
+  every English notebook under AVX2, what most readers' machines have, the
+  trainings of chapters 6 and 7 included; the trainings of the other two
+  editions (chapters 1, 6, 7; Dutch chapter 1 excepted) under the same cap,
+  so that make test's training cache (``lessons_lib.cache``, keyed by the
+  instruction set among the rest) trains each of them once and loads it in
+  the other editions; the Dutch chapters 1 to 5 under AVX, the oldest path
+  that still uses vector instructions; the Russian chapters 2 to 5 under the
+  machine's own. Chapters 6 and 7 are not run under AVX here:
   a training step takes 2.3 times as long there as with AVX2 or AVX-512
   (``bench/isa-speed.md``); ``bench/isa.py`` covers AVX, SSE4.1 and oneDNN
   off for their trainings instead.
@@ -26,7 +31,8 @@ extra run, only the slower kernels of the capped set.
   every edition: the guard never overrides a choice made outside it.
 
 Timings: the nbval time of every notebook, per edition and in total, is
-printed at the end of ``make test``. Nothing here changes what is tested.
+printed at the end of ``make test``, and so is what the training cache did
+(trained, loaded). Nothing here changes what is tested.
 """
 
 import fnmatch
@@ -37,7 +43,7 @@ from pathlib import Path
 import pytest
 
 ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA"
-DEFAULT_GUARD = "en=AVX2,nl/0[1-5]_*=AVX"
+DEFAULT_GUARD = "en=AVX2,ru/0[167]_*=AVX2,nl/0[67]_*=AVX2,nl/0[1-5]_*=AVX"
 _USER_ISA = os.environ.get(ISA_VARIABLE)
 
 _seconds = defaultdict(float)
@@ -110,6 +116,16 @@ def pytest_terminal_summary(terminalreporter):
     if not _seconds:
         return
     write = terminalreporter.write_line
+    folder = os.environ.get("COURSE_TRAINING_CACHE", "").strip()
+    if folder:
+        from lessons_lib import cache
+
+        counts = cache.summary(folder)
+        terminalreporter.section("training cache (lessons_lib.cache)")
+        write(
+            f"trainings run: {counts['trained']} ({counts['seconds_trained']:.0f} s); "
+            f"loaded from the cache: {counts['loaded']}; not cacheable: {counts['uncacheable']}"
+        )
     terminalreporter.section("notebook execution times (nbval)")
     editions = defaultdict(float)
     for path, seconds in sorted(_seconds.items()):

@@ -6,7 +6,7 @@ import random
 
 import numpy as np
 
-from . import i18n
+from . import cache, i18n
 
 
 def _import_keras_quietly():
@@ -86,6 +86,8 @@ def setup(lang="en", seed=0):
 
         tf.get_logger().setLevel(logging.ERROR)
         tf.config.experimental.enable_op_determinism()
+    # make test only: train each distinct model once per run (lessons_lib.cache)
+    cache.enable_from_environment()
     import matplotlib
 
     matplotlib.rcParams.update(

@@ -4,9 +4,11 @@ Usage: python scripts/execute_notebooks.py chapters/en/02_convolution.ipynb ...
 
 Each notebook runs in its own folder with a fresh kernel of this Python, as
 nbval runs it. Cell metadata that changes on every run (execution timings)
-is dropped so that a re-run only changes what really changed.
+is dropped so that a re-run only changes what really changed. The training
+cache of make test (lessons_lib.cache) is always off here.
 """
 
+import os
 import sys
 import time
 from pathlib import Path
@@ -40,6 +42,8 @@ def execute(path, timeout=1800):
 
 
 def main(paths):
+    # Stored outputs come from real trainings: never from make test's cache.
+    os.environ.pop("COURSE_TRAINING_CACHE", None)
     if not paths:
         print("usage: execute_notebooks.py NOTEBOOK...", file=sys.stderr)
         return 2
