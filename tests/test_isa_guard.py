@@ -46,7 +46,6 @@ def test_cap_per_edition_and_respects_outside_choice(guard):
         assert guard.isa_for(f"chapters/nl/{name}.ipynb", caps, None) == "AVX2"
     assert guard.isa_for("chapters/nl/01_images_and_dense_baseline.ipynb", caps, None) == "AVX"
     assert guard.isa_for("chapters/ru/03_padding_and_stride.ipynb", caps, None) is None
-    assert guard.isa_for("chapters/nl/06_cnn_fashion_mnist.ipynb", caps, None) is None
     assert guard.isa_for("chapters/ru/06_cnn_fashion_mnist.ipynb", caps, "SSE41") == "SSE41"
     assert guard.isa_for("chapters/en/06_cnn_fashion_mnist.ipynb", caps, "SSE41") == "SSE41"
 
