@@ -91,6 +91,7 @@ nbgrader: $(STAMP)
 # About 90 minutes on 2 cores; run it on an otherwise idle machine.
 bench: $(STAMP)
 	$(PY) -m bench.run --repeats 2 --make-test
+	$(PY) -m bench.throughput
 
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000

@@ -13,7 +13,9 @@ Measures, on this machine:
   trained as their chapters train them: seconds per epoch, training images
   per second and test accuracy, over ``--repeats`` runs with the seed of
   ``lessons_lib.setup``;
-- optionally the whole ``make test``.
+- optionally the whole ``make test``, twice: without the training cache
+  (``TRAINING_CACHE=off``, every edition trains every model) and with it,
+  so that one run shows what the cache saves.
 It checks the budgets of the course and writes ``results.md`` and
 ``results.json`` (after every stage, so a long run that is stopped keeps
 what it measured). It is a benchmark, not a test: it never fails on a missed
@@ -279,13 +281,25 @@ def bench_models(repeats, names=tuple(MODELS)):
     return results
 
 
-def bench_make_test():
-    """Time ``make test`` as a student or CI runs it, and keep its verdict."""
+def bench_make_test(training_cache="on"):
+    """Time ``make test`` as a student or CI runs it, and keep its verdict.
+
+    ``training_cache="off"`` runs it as it ran before the training cache
+    (``lessons_lib.cache``): every edition trains every model.
+    """
     start = time.perf_counter()
-    proc = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
+    proc = subprocess.run(
+        ["make", "test", f"TRAINING_CACHE={training_cache}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     seconds = round(time.perf_counter() - start, 1)
     summary = [line for line in proc.stdout.splitlines() if re.search(r"\d+ (passed|failed)", line)]
+    cache = re.search(r"^trainings run: .*$", proc.stdout, re.M)
     return {
+        "training_cache": training_cache,
+        "cache_summary": cache.group(0) if cache else None,
         "seconds": seconds,
         "returncode": proc.returncode,
         "summary": summary[-1].strip("= ") if summary else proc.stderr[-500:],
@@ -361,8 +375,18 @@ def write_markdown(results, path):
         t = results["make_test"]
         lines += [
             "",
-            f"`make test`: {t['seconds']} s, exit status {t['returncode']}: {t['summary']}",
+            f"`make test`: {t['seconds']} s, exit status {t['returncode']}: {t['summary']}"
+            + (f" Training cache: {t['cache_summary']}." if t.get("cache_summary") else ""),
         ]
+        if "make_test_uncached" in results:
+            u = results["make_test_uncached"]
+            lines += [
+                "",
+                f"The same `make test` in the same run with `TRAINING_CACHE=off` (every edition "
+                f"trains every model, as before the cache): {u['seconds']} s, exit status "
+                f"{u['returncode']}: {u['summary']}. With the cache it took "
+                f"{1 - t['seconds'] / u['seconds']:.0%} less time.",
+            ]
     if results.get("models"):
         lines += [
             "",
@@ -497,7 +521,9 @@ def main(argv=None):
         results["models"] = bench_models(args.repeats, names)
         save(results, out)
     if args.make_test:
-        results["make_test"] = bench_make_test()
+        results["make_test_uncached"] = bench_make_test("off")
+        save(results, out)
+        results["make_test"] = bench_make_test("on")
         save(results, out)
     results["benchmark_minutes"] = round((time.perf_counter() - started) / 60, 1)
     save(results, out)

@@ -184,3 +184,59 @@ def test_isa_report_judges_each_margin_against_the_lowest_run(isa, monkeypatch):
     assert "1.33 points below the lowest value, holds" in course
     assert "0.17 points below the lowest value, **too thin**" in improved
     assert "| AVX2 |" not in improved  # a failed run is no measurement
+
+
+def test_report_shows_what_the_training_cache_saves(bench, tmp_path):
+    results = {
+        "date": "2026-11-29 20:00",
+        "repeats": 1,
+        "machine": {
+            "cpu": "test CPU",
+            "cores": 2,
+            "platform": "Linux",
+            "python": "3.11",
+            "keras": "3",
+            "backend": "tensorflow",
+        },
+        "make_test_uncached": {"seconds": 1600.0, "returncode": 0, "summary": "9 passed"},
+        "make_test": {
+            "seconds": 1000.0,
+            "returncode": 0,
+            "summary": "9 passed",
+            "cache_summary": "trainings run: 4 (900 s); loaded from the cache: 5",
+        },
+    }
+    bench.save(results, tmp_path)
+    report = (tmp_path / "results.md").read_text(encoding="utf-8")
+    assert "| make test (s) | 1500 | 1000.0 | yes |" in report
+    assert "`TRAINING_CACHE=off`" in report and "1600.0 s" in report
+    assert "took 38% less time" in report
+    assert "loaded from the cache: 5" in report
+
+
+def test_throughput_counts_the_course_cnn_by_hand():
+    from bench import throughput
+    from lessons_lib import models
+
+    # conv1 28x28x32 positions x 3x3x1, conv2 14x14x64 x 3x3x32, dense 3136x128, output 128x10
+    by_hand = 2 * (28 * 28 * 32 * 9 + 14 * 14 * 64 * 9 * 32 + 3136 * 128 + 128 * 10)
+    assert throughput.forward_flops(models.course_cnn()) == by_hand
+    text = throughput.table(
+        {
+            "date": "d",
+            "machine": {"cpu": "c", "cores": 2},
+            "matmul_gflops": 150.0,
+            "matmul_gflops_before_after": [149.0, 150.0],
+            "ratio": 0.26,
+            "training": {
+                "backend": "tensorflow",
+                "isa": "AVX2",
+                "images": 16000,
+                "batch_size": 32,
+                "forward_mflop_per_image": 8.482,
+                "seconds": 10.0,
+                "gflops": 39.0,
+            },
+        }
+    )
+    assert "| training / matmul peak | 26% |" in text
