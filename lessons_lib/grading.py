@@ -18,7 +18,10 @@ becomes
   which prints the feedback a student sees in class, followed by an
   ``assert`` on its verdict, so that the feedback and the grade agree.
 
-Every other cell stays as it is. An instructor then runs, in ``OUT/<lang>``,
+A markdown cell tagged ``solution`` is the model answer to a question the
+checker cannot grade ("why ...?"); it is left out of the assignment, as it
+is out of the student edition. Every other cell stays as it is. An
+instructor then runs, in ``OUT/<lang>``,
 ``nbgrader generate_assignment <chapter>`` and, on collected work,
 ``nbgrader autograde <chapter>`` (the teacher's guides explain it).
 """
@@ -71,8 +74,8 @@ def graded_notebook(nb, points=1):
     Raises
     ------
     ValueError
-        If ``points`` is not a positive number, or a solution cell does not
-        sit between an answer cell and a ``checks.check`` cell.
+        If ``points`` is not a positive number, or a code solution cell does
+        not sit between an answer cell and a ``checks.check`` cell.
     """
     if isinstance(points, bool) or not isinstance(points, (int, float)) or not points > 0:
         raise ValueError(f"points must be a positive number, got {points!r}")
@@ -82,9 +85,13 @@ def graded_notebook(nb, points=1):
     for i, cell in enumerate(source):
         tags = cell.metadata.get("tags", [])
         if SOLUTION_TAG in tags:
-            continue  # merged into the answer cell before it
+            continue  # code: merged into the answer cell before it; markdown: left out
         following = source[i + 1] if i + 1 < len(source) else None
-        if following is not None and SOLUTION_TAG in following.metadata.get("tags", []):
+        if (
+            following is not None
+            and following.cell_type == "code"
+            and SOLUTION_TAG in following.metadata.get("tags", [])
+        ):
             check = source[i + 2] if i + 2 < len(source) else None
             name = _check_name(check) if check is not None else None
             if cell.cell_type != "code" or following.cell_type != "code" or name is None:

@@ -34,8 +34,14 @@ def test_every_exercise_becomes_an_answer_and_a_test(lang, stem):
     assert len(answers) == len(tests) == len(names)
     assert all(m["points"] == 2 and m["locked"] for m in tests)
     assert len({m["grade_id"] for m in meta}) == len(meta)  # ids are unique
-    # Nothing else was lost: one cell fewer per exercise (the solution cell).
-    assert len(graded.cells) == len(nb.cells) - len(names)
+    # Nothing else was lost: one cell fewer per exercise (the code solution
+    # cell), and none of the model answers in prose (markdown solution cells).
+    answers_in_prose = [
+        c
+        for c in nb.cells
+        if c.cell_type == "markdown" and "solution" in c.metadata.get("tags", [])
+    ]
+    assert len(graded.cells) == len(nb.cells) - len(names) - len(answers_in_prose)
     for cell in graded.cells:
         if cell.metadata.get("nbgrader", {}).get("solution"):
             assert grading.BEGIN in cell.source and grading.END in cell.source
@@ -53,6 +59,20 @@ def test_a_stray_solution_cell_is_a_clear_error():
     for bad in (0, -1, "1", True):
         with pytest.raises(ValueError, match=f"points must be a positive number, got {bad!r}"):
             grading.graded_notebook(nb, points=bad)
+
+
+def test_a_model_answer_in_prose_is_left_out():
+    nb = load("en", CHAPTER)
+    with_answer = copy.deepcopy(nb)
+    i = next(k for k, c in enumerate(with_answer.cells) if c.source.startswith("checks.check("))
+    answer = nbformat.v4.new_markdown_cell("Because the kernel is flipped.")
+    answer.metadata["tags"] = ["solution", "hide-cell"]
+    with_answer.cells.insert(i + 1, answer)
+    graded, names = grading.graded_notebook(with_answer)
+    expected, expected_names = grading.graded_notebook(nb)
+    assert names == expected_names
+    assert [c.source for c in graded.cells] == [c.source for c in expected.cells]
+    assert "Because the kernel is flipped." not in "".join(c.source for c in graded.cells)
 
 
 def test_config_gives_the_stub_in_the_editions_language():
