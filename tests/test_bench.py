@@ -240,3 +240,24 @@ def test_throughput_counts_the_course_cnn_by_hand():
         }
     )
     assert "| training / matmul peak | 26% |" in text
+
+
+def test_gpu_jax_reports_compilations_per_epoch(monkeypatch):
+    from bench import gpu_jax
+
+    row = {
+        "model": "course_cnn",
+        "batch_size": 32,
+        "device": "GPU",
+        "epoch_seconds": [12.0, 4.7, 4.6],
+        "epoch_compilations": [5, 0, 0],
+        "steady_seconds_per_epoch": 4.65,
+        "images_per_second": 11613,
+        "test_accuracy": 0.9,
+    }
+    assert "| course_cnn | 32 | GPU | 12.0, then 4.65 | 5, 0, 0 | 11,613 | 0.9000 |" in (
+        gpu_jax.table([row])
+    )
+    monkeypatch.delenv("KERAS_BACKEND", raising=False)
+    with pytest.raises(SystemExit):
+        gpu_jax.main([])  # it measures JAX only
