@@ -234,6 +234,46 @@ def improved_cnn(batch_size=32, train_images=54_000, epochs=12):
     return model
 
 
+def lenet5():
+    """LeNet-5 (LeCun et al., 1998) for 28 x 28 images, compiled.
+
+    ``C1 Conv2D(6, 5x5, same, tanh) -> S2 AveragePooling2D(2) -> C3 Conv2D(16,
+    5x5, tanh) -> S4 AveragePooling2D(2) -> C5 Conv2D(120, 5x5, tanh) ->
+    Flatten -> F6 Dense(84, tanh) -> Dense(10, softmax)``, with Adam and
+    sparse categorical cross-entropy. Height and width go 28 -> 14 -> 10 ->
+    5 -> 1. The original read 32 x 32 images without padding; padding C1 by
+    two pixels on every side gives the same shapes from C1 on. Two
+    simplifications, as usual today: C3 reads all six maps of S2 (the
+    original connected each of its maps to a chosen few) and the output is a
+    softmax layer instead of radial basis functions. It has 61,706
+    parameters.
+
+    Returns
+    -------
+    keras.Model
+
+    Introduced in chapter 5, Many filters, channels and layers.
+    """
+    import keras
+    from keras import layers
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=INPUT_SHAPE),
+            layers.Conv2D(6, (5, 5), padding="same", activation="tanh", name="c1"),
+            layers.AveragePooling2D((2, 2), strides=2, name="s2"),
+            layers.Conv2D(16, (5, 5), activation="tanh", name="c3"),
+            layers.AveragePooling2D((2, 2), strides=2, name="s4"),
+            layers.Conv2D(120, (5, 5), activation="tanh", name="c5"),
+            layers.Flatten(name="flatten"),
+            layers.Dense(84, activation="tanh", name="f6"),
+            layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
+        ],
+        name="lenet5",
+    )
+    return _compile(model)
+
+
 # --- Layers with hand-set weights: the chapters compare them with ops ---
 
 

@@ -632,3 +632,64 @@ def receptive_field(layers):
 
 
 __all__.append("receptive_field")
+
+
+def kernel_gradient(image, output_gradient):
+    """Gradient of a loss with respect to the kernel of a convolution.
+
+    For a feature map ``Y = conv2d(image, K)`` (one channel, stride 1, no
+    padding) each kernel value ``K[a, b]`` is used at every position, so the
+    gradient of a loss ``L`` sums over all of them::
+
+        dL/dK[a, b] = sum over i, j of dL/dY[i, j] * image[i + a, j + b]
+
+    That is again a cross-correlation: the gradient with respect to the
+    output slides over the image like a kernel. Gradient descent moves every
+    kernel value against this gradient.
+
+    Parameters
+    ----------
+    image : array_like
+        The input of the convolution, shape ``(H, W)``.
+    output_gradient : array_like
+        ``dL/dY``, the gradient of the loss with respect to every value of
+        the feature map, shape ``(H - kh + 1, W - kw + 1)``.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``dL/dK``, shape ``(kh, kw)``, float64.
+
+    Raises
+    ------
+    ValueError
+        If an argument is not a 2-D array of numbers, is empty, or
+        ``output_gradient`` is larger than ``image``.
+
+    Examples
+    --------
+    >>> kernel_gradient([[1, 2, 3], [4, 5, 6], [7, 8, 9]], [[1, 0], [0, 0]])
+    array([[1., 2.],
+           [4., 5.]])
+
+    Introduced in chapter 2, Convolution.
+    """
+    image = _as_array("image", image)
+    output_gradient = _as_array("output_gradient", output_gradient)
+    for name, x in (("image", image), ("output_gradient", output_gradient)):
+        if x.ndim != 2:
+            raise ValueError(
+                f"{name} must have shape (H, W) (one channel), got shape "
+                f"{x.shape} with {x.ndim} dimensions"
+            )
+        if x.size == 0:
+            raise ValueError(f"{name} must not be empty, got shape {x.shape}")
+    if output_gradient.shape[0] > image.shape[0] or output_gradient.shape[1] > image.shape[1]:
+        raise ValueError(
+            f"output_gradient must not be larger than image, got output_gradient "
+            f"shape {output_gradient.shape} and image shape {image.shape}"
+        )
+    return conv2d(image, output_gradient)
+
+
+__all__.append("kernel_gradient")

@@ -266,3 +266,40 @@ def test_improved_cnn_learning_rate_falls_along_half_a_cosine_over_all_epochs(
         models.improved_cnn(epochs=0)
     with pytest.raises(ValueError, match="epochs must be a positive whole number, got 2.5"):
         models.improved_cnn(epochs=2.5)
+
+
+def test_lenet5_shapes_and_parameters_by_hand():
+    model = models.lenet5()
+    shapes = [tuple(layer.output.shape[1:]) for layer in model.layers]
+    assert shapes == [
+        (28, 28, 6),
+        (14, 14, 6),
+        (10, 10, 16),
+        (5, 5, 16),
+        (1, 1, 120),
+        (120,),
+        (84,),
+        (10,),
+    ]
+    by_hand = (
+        (5 * 5 * 1 + 1) * 6  # C1
+        + (5 * 5 * 6 + 1) * 16  # C3
+        + (5 * 5 * 16 + 1) * 120  # C5
+        + (120 + 1) * 84  # F6
+        + (84 + 1) * 10  # output
+    )
+    assert model.count_params() == by_hand == 61_706
+    assert model.get_layer("s2").count_params() == 0
+    assert model.get_layer("c1").activation.__name__ == "tanh"
+    assert model.loss == "sparse_categorical_crossentropy"
+    probs = keras.ops.convert_to_numpy(model(np.zeros((2, 28, 28, 1), "float32")))
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+
+
+def test_lenet5_c5_as_dense_layer_has_the_same_count():
+    """C5 as a 5x5 convolution over a 5x5 map equals a Dense layer on the flattened map."""
+    model = models.lenet5()
+    dense_c5 = keras.layers.Dense(120)
+    dense_c5.build((None, 5 * 5 * 16))
+    assert model.get_layer("c5").count_params() == dense_c5.count_params()
+    assert model.count_params() < models.course_cnn().count_params() / 6

@@ -1,6 +1,7 @@
 """lessons_lib.ops against Keras layers, the worked examples and bad input."""
 
 import itertools
+import re
 
 import numpy as np
 import pytest
@@ -351,3 +352,77 @@ def test_formula_text():
     assert ops.formula(6, 3) == "⌊(6 + 2·0 − 3) / 1⌋ + 1 = 4"
     assert ops.formula(6, 3, 2, 1) == "⌊(6 + 2·1 − 3) / 2⌋ + 1 = 3"
     assert ops.formula(6, 2, 1, "same") == "⌊(6 + 0 + 1 − 2) / 1⌋ + 1 = ⌈6 / 1⌉ = 6"
+
+
+def _conv_loss(image, kernel, target):
+    return 0.5 * np.sum((ops.conv2d(image, kernel) - target) ** 2)
+
+
+@SETTINGS
+@given(
+    h=st.integers(2, 7),
+    w=st.integers(2, 7),
+    kh=st.integers(1, 3),
+    kw=st.integers(1, 3),
+    seed=st.integers(0, 10_000),
+)
+def test_kernel_gradient_equals_finite_differences(h, w, kh, kw, seed):
+    assume(kh <= h and kw <= w)
+    rng = np.random.default_rng(seed)
+    image = rng.normal(size=(h, w))
+    kernel = rng.normal(size=(kh, kw))
+    target = rng.normal(size=(h - kh + 1, w - kw + 1))
+    output_gradient = ops.conv2d(image, kernel) - target  # dL/dY of the loss above
+    grad = ops.kernel_gradient(image, output_gradient)
+    assert grad.shape == (kh, kw)
+    step = 1e-6
+    numeric = np.zeros_like(kernel)
+    for a, b in itertools.product(range(kh), range(kw)):
+        bump = np.zeros_like(kernel)
+        bump[a, b] = step
+        numeric[a, b] = (
+            _conv_loss(image, kernel + bump, target) - _conv_loss(image, kernel - bump, target)
+        ) / (2 * step)
+    np.testing.assert_allclose(grad, numeric, rtol=1e-5, atol=1e-6)
+
+
+def test_kernel_gradient_matches_keras_autodiff():
+    tf = pytest.importorskip("tensorflow")
+    if keras.backend.backend() != "tensorflow":
+        pytest.skip("needs the TensorFlow backend")
+    rng = np.random.default_rng(3)
+    image = rng.normal(size=(6, 5)).astype("float32")
+    kernel = tf.Variable(rng.normal(size=(3, 2, 1, 1)).astype("float32"))
+    target = rng.normal(size=(4, 4)).astype("float32")
+    with tf.GradientTape() as tape:
+        out = tf.nn.conv2d(image[None, :, :, None], kernel, strides=1, padding="VALID")
+        loss = 0.5 * tf.reduce_sum((out[0, :, :, 0] - target) ** 2)
+    expected = tape.gradient(loss, kernel).numpy()[:, :, 0, 0]
+    output_gradient = ops.conv2d(image, kernel.numpy()[:, :, 0, 0]) - target
+    np.testing.assert_allclose(
+        ops.kernel_gradient(image, output_gradient), expected, rtol=1e-4, atol=1e-4
+    )
+
+
+def test_kernel_gradient_of_the_worked_example():
+    # A single 1 in the output gradient picks the window under that output.
+    image = np.arange(36).reshape(6, 6)
+    output_gradient = np.zeros((4, 4))
+    output_gradient[2, 1] = 1
+    np.testing.assert_array_equal(ops.kernel_gradient(image, output_gradient), image[2:5, 1:4])
+
+
+@pytest.mark.parametrize(
+    ("image", "output_gradient", "named"),
+    [
+        (np.zeros((4, 4, 1)), np.zeros((2, 2)), "image must have shape (H, W)"),
+        (np.zeros((4, 4)), np.zeros(3), "output_gradient must have shape (H, W)"),
+        (np.zeros((0, 4)), np.zeros((1, 1)), "image must not be empty"),
+        (np.zeros((4, 4)), np.zeros((5, 2)), "output_gradient must not be larger than image"),
+        ("abc", np.zeros((1, 1)), "image must be an array of numbers"),
+        (np.zeros((3, 3)), [[1, "x"]], "output_gradient must be an array of numbers"),
+    ],
+)
+def test_kernel_gradient_rejects_bad_input(image, output_gradient, named):
+    with pytest.raises(ValueError, match=re.escape(named)):
+        ops.kernel_gradient(image, output_gradient)
