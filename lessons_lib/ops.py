@@ -833,6 +833,8 @@ _SAME_SIZE = (
 def _field_geometry(model, layer_name, size):
     """``(side, start, jump)``: one value of ``layer_name`` at (i, j) sees
     ``side`` x ``side`` input pixels from row ``start + i * jump``."""
+    if layer_name not in [layer.name for layer in model.layers]:
+        raise ValueError(f"layer_name {layer_name!r} is not a layer of the model")
     windows, start, jump, n = [], 0, 1, size
     for layer in model.layers:
         kind = type(layer).__name__
