@@ -513,8 +513,9 @@ def test_top_patches_crop_the_receptive_field_around_what_excites_the_channel():
     # the brightest spots win, strongest first, one patch per image
     np.testing.assert_array_equal(result.images, [11, 10, 9, 8, 7])
     assert (np.diff(result.values) <= 0).all()
-    # conv1 spreads a spot over 3 x 3, pool1 keeps a 2 x 2 block, conv2 sums it
-    np.testing.assert_allclose(result.values, 4 * strength[result.images], rtol=1e-5)
+    # conv1 spreads a spot over 3 x 3 in both its channels, pool1 keeps a 2 x 2
+    # block of each, conv2 sums the 2 x 2 x 2 values
+    np.testing.assert_allclose(result.values, 8 * strength[result.images], rtol=1e-5)
     for patch, i, top, left in zip(result.patches, result.images, result.rows, result.cols):
         assert patch.max() == pytest.approx(strength[i])  # the spot lies in the crop
         r, c = spots[i]
