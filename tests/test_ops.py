@@ -503,7 +503,7 @@ def _ones_cnn():
 def test_top_patches_crop_the_receptive_field_around_what_excites_the_channel():
     rng = np.random.default_rng(0)
     images = np.zeros((12, 28, 28, 1), "float32")
-    spots = rng.integers(4, 24, size=(12, 2))  # inside: every spot gives 4 x its strength
+    spots = rng.integers(4, 24, size=(12, 2))  # inside: every spot gives 8 x its strength
     strength = np.linspace(1.0, 2.1, 12)
     for i, ((r, c), s) in enumerate(zip(spots, strength)):
         images[i, r, c] = s
