@@ -83,6 +83,22 @@ STRINGS = {
         "ru": "матрица ошибок",
         "nl": "confusiematrix",
     },
+    # --- experiments (plots.shift_curve, plots.occlusion_map) ---
+    "shift_pixels": {
+        "en": "shift in pixels",
+        "ru": "сдвиг в пикселях",
+        "nl": "verschuiving in pixels",
+    },
+    "occlusion_image": {
+        "en": "{name}: probability {p}",
+        "ru": "{name}: вероятность {p}",
+        "nl": "{name}: kans {p}",
+    },
+    "occlusion_drop": {
+        "en": "how much covering lowers P({name})",
+        "ru": "насколько закрытие снижает P({name})",
+        "nl": "hoeveel afdekken P({name}) verlaagt",
+    },
     # --- exercise checkers (lessons_lib.checks) ---
     "check_correct": {
         "en": "Correct! Well done.",
