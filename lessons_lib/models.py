@@ -701,8 +701,10 @@ def quick_fit(
     x, y : array_like
         Images ``(N, 28, 28, 1)`` and their labels, for example the whole
         training set.
-    images : int, optional
+    images : int or None, optional
         How many images to use, validation included; by default 12,000.
+        ``None`` uses all of ``x`` in its own order, as a chapter's ``fit``
+        does (the validation images are then the same as the chapter's).
     epochs : int, optional
         By default 2.
     batch_size : int, optional
@@ -734,7 +736,8 @@ def quick_fit(
     import keras
 
     x, y = _images_and_labels(x, y)
-    images = _whole("images", images)
+    everything = images is None
+    images = len(x) if everything else _whole("images", images)
     epochs = _whole("epochs", epochs)
     batch_size = _whole("batch_size", batch_size)
     seed = _whole("seed", seed, minimum=0)
@@ -758,8 +761,11 @@ def quick_fit(
         )
     if callbacks is not None and not isinstance(callbacks, (list, tuple)):
         raise ValueError(f"callbacks must be a list of Keras callbacks, got {callbacks!r}")
-    chosen = np.random.default_rng(seed).permutation(len(x))[:images]
-    x_part, y_part = x[chosen], y[chosen]
+    if everything:
+        x_part, y_part = x, y
+    else:
+        chosen = np.random.default_rng(seed).permutation(len(x))[:images]
+        x_part, y_part = x[chosen], y[chosen]
     keras.utils.set_random_seed(seed)
     if not isinstance(model, keras.Model):
         if not callable(model):

@@ -539,3 +539,14 @@ def test_quick_fit_rejects_bad_arguments(tiny_data, kwargs, message):
     model, x, y = args.pop("model"), args.pop("x"), args.pop("y")
     with pytest.raises(ValueError, match=re.escape(message)):
         models.quick_fit(model, x, y, **args)
+
+
+def test_quick_fit_on_all_images_keeps_their_order_as_fit_does(tiny_data):
+    x, y = tiny_data[0][:100], tiny_data[1][:100]
+    run = models.quick_fit(models.dense_baseline, x, y, images=None, epochs=1, batch_size=30)
+    steps = int(keras.ops.convert_to_numpy(run.model.optimizer.iterations))
+    assert steps == models.steps_per_epoch(90, 30)
+    # the validation images are the last 10, as model.fit(validation_split=0.1) takes them
+    expected = np.mean(run.model.predict(x[90:], verbose=0).argmax(axis=1) == y[90:])
+    assert run.val_accuracy == pytest.approx(expected)
+    np.testing.assert_allclose(run.history["val_accuracy"][-1], expected, atol=1e-6)
