@@ -1243,3 +1243,66 @@ exercise(
         ((True, "worse"), {"all_conv": _HEAD, "cnn": _COURSE}),
     ],
 )
+
+
+def _occlusion_square(answer, occlusion=None):
+    """The square whose covering lowers the watched class's probability most."""
+    fields = ("drops", "label", "patch", "stride")
+    if not all(hasattr(occlusion, f) for f in fields):
+        raise _Unreadable("give occlusion= what ops.occlusion_map returned")
+    drops = np.asarray(occlusion.drops, dtype=float)
+    patch, stride = int(occlusion.patch), int(occlusion.stride)
+    if drops.ndim != 2 or not drops.size or not np.isfinite(drops).all():
+        raise _Unreadable("occlusion.drops")
+    last = ((drops.shape[0] - 1) * stride, (drops.shape[1] - 1) * stride)
+    if (
+        not isinstance(answer, (tuple, list))
+        or len(answer) != 2
+        or not all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in answer)
+        or not all(0 <= v <= top and v % stride == 0 for v, top in zip(answer, last))
+    ):
+        return _wrong("lab_square_format", last=last[0], stride=stride)
+    row, col = (int(v) for v in answer)
+    best_row, best_col = (int(i) * stride for i in np.unravel_index(drops.argmax(), drops.shape))
+    # a square that overlaps the most telling one found the same evidence
+    if abs(row - best_row) < patch and abs(col - best_col) < patch:
+        return _ok()
+    return _wrong(
+        "lab_square",
+        name=i18n.class_names()[int(occlusion.label)],
+        rows=f"{best_row}–{best_row + patch - 1}",
+        cols=f"{best_col}–{best_col + patch - 1}",
+        drop=_num(round(float(drops.max()), 2)),
+        got_rows=f"{row}–{row + patch - 1}",
+        got_cols=f"{col}–{col + patch - 1}",
+        got_drop=_num(round(float(drops[row // stride, col // stride]), 2)),
+    )
+
+
+def _occlusion(best, drop=0.6, shape=(13, 13), label=1):
+    from .ops import Occlusion
+
+    drops = np.zeros(shape)
+    drops[best] = drop
+    drops[best[0], min(best[1] + 1, shape[1] - 1)] = drop / 2
+    return Occlusion(drops, label, 0.97, 4, 2)
+
+
+exercise(
+    "ch07.occlusion_square",
+    validate=_lab(_occlusion_square),
+    right=[
+        ((12, 8), {"occlusion": _occlusion((6, 4))}),
+        ([14, 10], {"occlusion": _occlusion((6, 4))}),  # overlaps rows 12-15, columns 8-11
+        ((np.int64(10), 6), {"occlusion": _occlusion((6, 4))}),
+    ],
+    wrong=[
+        ((0, 0), {"occlusion": _occlusion((6, 4))}),
+        ((16, 8), {"occlusion": _occlusion((6, 4))}),
+        ((13, 8), {"occlusion": _occlusion((6, 4))}),
+        ((6, 4), {"occlusion": _occlusion((6, 4))}),
+        ((12, 26), {"occlusion": _occlusion((6, 4))}),
+        ((12.0, 8), {"occlusion": _occlusion((6, 4))}),
+        ((12, 8), {"occlusion": np.zeros((13, 13))}),
+    ],
+)

@@ -287,6 +287,16 @@ STRINGS = {
         "ru": "Точность полностью свёрточной модели на проверке — {conv} против {cnn} у свёрточной сети курса, разница составляет {diff} п. п.; с допуском {tolerance} п. п. для вашего запуска ответ — {verdict}.",
         "nl": "De validatienauwkeurigheid van het volledig convolutionele model was {conv} tegen {cnn} voor het convolutionele netwerk van de cursus, een verschil van {diff} procentpunt; met een marge van {tolerance} procentpunt is het antwoord voor je experiment {verdict}.",
     },
+    "lab_square_format": {
+        "en": "Give the top-left pixel (row, col) of a square: row and col from 0 to {last}, in steps of {stride}.",
+        "ru": "Укажите левый верхний пиксель квадрата (row, col): row и col от 0 до {last} с шагом {stride}.",
+        "nl": "Geef de pixel linksboven (row, col) van een vierkant: row en col van 0 tot en met {last}, in stappen van {stride}.",
+    },
+    "lab_square": {
+        "en": "In your run, covering rows {rows} and columns {cols} lowers P({name}) most, by {drop}; your square, rows {got_rows} and columns {got_cols}, lowers it by {got_drop}.",
+        "ru": "В вашем запуске сильнее всего P({name}) снижается, если закрыть строки {rows} и столбцы {cols}: на {drop}. Ваш квадрат, строки {got_rows} и столбцы {got_cols}, снижает её на {got_drop}.",
+        "nl": "In je experiment verlaagt het afdekken van de rijen {rows} en de kolommen {cols} P({name}) het meest, met {drop}; jouw vierkant, rijen {got_rows} en kolommen {got_cols}, verlaagt de kans met {got_drop}.",
+    },
     # --- chapter 2 exercises ---
     "hint_ch02_output_size": {
         "en": "without padding, a k × k kernel fits n - k + 1 times along a side of n pixels.",

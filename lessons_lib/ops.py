@@ -9,6 +9,10 @@ cross-correlation: the kernel is not flipped.
 ``padding`` is ``"valid"`` (no padding), ``"same"`` (Keras' rule: the output
 has ``ceil(n / stride)`` positions, the padding is split with the extra zero
 at the end) or a non-negative int (that many zeros on every side).
+
+The last section holds helpers for experiments on a trained model:
+:func:`shift_images`, :func:`occlusion_map` and :func:`top_patches`. The
+last two run the model (``predict``), and compute everything else in NumPy.
 """
 
 import math
@@ -817,6 +821,7 @@ in its image, negative when the field starts outside the image), ``size``
 
 # Keras layers that keep height and width as they are (between convolutions).
 _SAME_SIZE = (
+    "InputLayer",
     "BatchNormalization",
     "Dropout",
     "Activation",

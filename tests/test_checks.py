@@ -112,6 +112,7 @@ LAB = [
     "ch06.shift_loss",
     "ch07.best_change",
     "ch07.all_conv_head",
+    "ch07.occlusion_square",
 ]
 
 
@@ -299,3 +300,31 @@ def test_all_conv_head_checks_parameters_and_accuracy_with_a_tolerance():
     assert checks.check(
         "ch07.all_conv_head", (True, "same"), all_conv=real, cnn=course, tolerance=0.01
     )
+
+
+def test_occlusion_square_accepts_squares_that_overlap_the_most_telling_one():
+    from lessons_lib import ops
+
+    image = np.zeros((28, 28))
+    image[12:16, 8:12] = 1.0
+
+    class Model:
+        def predict(self, x, verbose=0):
+            p = np.asarray(x)[:, 12:16, 8:12, 0].mean(axis=(1, 2))
+            return np.stack([1 - p, p], axis=1)
+
+    occlusion = ops.occlusion_map(Model(), image, patch=4, stride=2)
+    assert checks.check("ch07.occlusion_square", (12, 8), occlusion=occlusion)
+    assert checks.check("ch07.occlusion_square", (10, 10), occlusion=occlusion)  # overlaps
+    message = checks.check("ch07.occlusion_square", (0, 0), occlusion=occlusion).message
+    assert message == (
+        "In your run, covering rows 12–15 and columns 8–11 lowers P(Trouser) most, by 1; "
+        "your square, rows 0–3 and columns 0–3, lowers it by 0."
+    )
+    off_grid = checks.check("ch07.occlusion_square", (13, 8), occlusion=occlusion).message
+    assert off_grid == (
+        "Give the top-left pixel (row, col) of a square: row and col from 0 to 24, in steps of 2."
+    )
+    i18n.set_language("nl")
+    message = checks.check("ch07.occlusion_square", (0, 0), occlusion=occlusion).message
+    assert "P(Broek) het meest, met 1;" in message

@@ -26,7 +26,7 @@ CODE_WORDS = set(
     "floor ops output_size widgets coverage receptive_field layers kernel Keras "
     "Flatten Dense Conv2D BatchNormalization gamma beta val_loss patience rate "
     "dropout pool1 pool2 conv2 c_in c_out y_pred y_test same in out k n p s j R G B "
-    "ch99 nothing results EarlyStopping fewer_parameters accuracy".split()
+    "ch99 nothing results EarlyStopping fewer_parameters accuracy row col P".split()
 )
 #: Words of the English messages that Dutch writes the same way.
 DUTCH_TOO = set(

@@ -484,20 +484,20 @@ def test_occlusion_map_rejects_a_predict_of_the_wrong_shape():
         ops.occlusion_map(Flat(), np.zeros((28, 28)))
 
 
+def _ones_layers():
+    return [
+        keras.layers.Conv2D(2, 3, padding="same", kernel_initializer="ones", name="conv1"),
+        keras.layers.MaxPooling2D(2, name="pool1"),
+        keras.layers.Conv2D(3, 3, padding="same", kernel_initializer="ones", name="conv2"),
+        keras.layers.Flatten(name="flatten"),
+        keras.layers.Dense(10, name="dense"),
+    ]
+
+
 def _ones_cnn():
     """conv1 (3x3, same) -> pool1 (2x2) -> conv2 (3x3, same), all weights 1:
     a channel of conv2 is large exactly where a bright pixel lies in its field."""
-    model = keras.Sequential(
-        [
-            keras.Input((28, 28, 1)),
-            keras.layers.Conv2D(2, 3, padding="same", kernel_initializer="ones", name="conv1"),
-            keras.layers.MaxPooling2D(2, name="pool1"),
-            keras.layers.Conv2D(3, 3, padding="same", kernel_initializer="ones", name="conv2"),
-            keras.layers.Flatten(name="flatten"),
-            keras.layers.Dense(10, name="dense"),
-        ]
-    )
-    return model
+    return keras.Sequential([keras.Input((28, 28, 1))] + _ones_layers())
 
 
 def test_top_patches_crop_the_receptive_field_around_what_excites_the_channel():
@@ -565,3 +565,18 @@ def test_top_patches_rejects_bad_arguments(kwargs, message):
     args.update(kwargs)
     with pytest.raises(ValueError, match=re.escape(message)):
         ops.top_patches(**args)
+
+
+def test_top_patches_of_a_functional_model_equal_those_of_the_sequential_one():
+    sequential = _ones_cnn()
+    inputs = keras.Input((28, 28, 1))
+    x = inputs
+    for layer in _ones_layers():  # fresh layers with the same (all-ones) kernels
+        x = layer(x)
+    functional = keras.Model(inputs, x)  # its layers start with an InputLayer
+    assert type(functional.layers[0]).__name__ == "InputLayer"
+    images = np.random.default_rng(3).random((6, 28, 28), dtype="float32")
+    a = ops.top_patches(sequential, "conv2", images, channel=2, k=3)
+    b = ops.top_patches(functional, "conv2", images, channel=2, k=3)
+    np.testing.assert_array_equal(a.images, b.images)
+    np.testing.assert_array_equal(a.patches, b.patches)
