@@ -462,6 +462,8 @@ def test_top_patches_one_row_per_channel_with_values():
     assert fig.axes[4].get_ylabel() == "conv2\nkanaal 5"
     assert fig.axes[0].get_title() == "2,50"
     assert not fig.axes[7].axison  # the second row has one patch fewer
+    top = max(float(found(0, 4).patches.max()), float(found(5, 3).patches.max()))
+    assert {ax.images[0].get_clim() for ax in fig.axes if ax.images} == {(0.0, top)}
     single = plots.top_patches(found(1, 2), show=False)
     assert len(single.axes) == 2
     with pytest.raises(ValueError, match="patches must be what ops.top_patches returns"):

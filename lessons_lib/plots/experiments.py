@@ -135,6 +135,9 @@ def occlusion_map(image, occlusion, show=True):
 def top_patches(patches, size=1.0, show=True):
     """The patches that excite channels most, one row per channel.
 
+    Every patch is drawn on one gray scale, from 0 (black) to the brightest
+    pixel of all patches (white), and titled with the channel's value there.
+
     Parameters
     ----------
     patches : lessons_lib.ops.Patches or sequence of them
@@ -161,6 +164,8 @@ def top_patches(patches, size=1.0, show=True):
             f"{type(patches).__name__}"
         )
     ncols = max(len(r.patches) for r in rows)
+    # one gray scale for the whole figure: a dim patch looks dim
+    top = max(float(np.max(r.patches)) for r in rows) or 1.0
     fig, axes = plt.subplots(
         len(rows), ncols, figsize=(size * ncols + 1.2, size * len(rows) + 0.4), squeeze=False
     )
@@ -171,7 +176,7 @@ def top_patches(patches, size=1.0, show=True):
             if i >= len(found.patches):
                 ax.axis("off")
                 continue
-            ax.imshow(np.asarray(found.patches[i]), cmap="gray", vmin=0)
+            ax.imshow(np.asarray(found.patches[i]), cmap="gray", vmin=0, vmax=top)
             ax.set_title(i18n.number(float(found.values[i]), 2), fontsize=7)
         row[0].set_ylabel(
             f"{found.layer}\n{i18n.t('map_channel', index=found.channel)}", fontsize=8
