@@ -341,6 +341,13 @@ def test_improved_cnn_defaults_build_exactly_the_model_before_the_switches(args)
     assert len(now.get_weights()) == len(before.get_weights()) == 16
     for a, b in zip(now.get_weights(), before.get_weights()):
         np.testing.assert_array_equal(a, b)
+    # and the comparison would notice a change of a single default
+    changed = models.improved_cnn(**args, dropout=0.3)
+    assert _everything_but_names(changed.get_config()) != _everything_but_names(before.get_config())
+    steady = models.improved_cnn(**args, lr_decay=False)
+    assert _everything_but_names(steady.optimizer.get_config()) != _everything_but_names(
+        before.optimizer.get_config()
+    )
 
 
 def test_improved_cnn_switches_remove_one_change_each():
