@@ -799,3 +799,108 @@ def quick_fit(
     scores = np.asarray(model.predict(x_val, verbose=0))
     val_accuracy = float(np.mean(scores.argmax(axis=1) == y_val))
     return QuickFit(val_accuracy, seconds, dict(history.history), model)
+
+
+def course_cnn_kernel(size):
+    """The course CNN with ``size`` x ``size`` kernels in both convolutions, compiled.
+
+    For the experiment "3x3, 5x5 or 7x7: which kernel pays off?". Everything
+    else is :func:`course_cnn`: ``"same"`` padding keeps 28 -> 14 -> 7, so
+    only the two convolution layers change, from ``(3 * 3 * c_in + 1) *
+    c_out`` parameters to ``(size * size * c_in + 1) * c_out``.
+
+    Parameters
+    ----------
+    size : int
+        An odd kernel size from 1 to 27 (odd, so that the kernel has a
+        centre pixel).
+
+    Returns
+    -------
+    keras.Model
+        Named ``course_cnn_{size}x{size}``.
+
+    Raises
+    ------
+    ValueError
+        If ``size`` is not an odd whole number from 1 to 27.
+
+    Examples
+    --------
+    >>> [course_cnn_kernel(k).count_params() for k in (3, 5, 7)]
+    [421642, 454922, 504842]
+
+    Introduced in chapter 6, A CNN for Fashion-MNIST.
+    """
+    if (
+        isinstance(size, (bool, np.bool_))
+        or not isinstance(size, (int, np.integer))
+        or not 1 <= size <= 27
+        or size % 2 == 0
+    ):
+        raise ValueError(f"size must be an odd whole number from 1 to 27, got {size!r}")
+    import keras
+    from keras import layers
+
+    k = (int(size), int(size))
+    model = keras.Sequential(
+        [
+            keras.Input(shape=INPUT_SHAPE),
+            layers.Conv2D(32, k, padding="same", activation="relu", name="conv1"),
+            layers.MaxPooling2D((2, 2), strides=2, name="pool1"),
+            layers.Conv2D(64, k, padding="same", activation="relu", name="conv2"),
+            layers.MaxPooling2D((2, 2), strides=2, name="pool2"),
+            layers.Flatten(name="flatten"),
+            layers.Dense(128, activation="relu", name="dense"),
+            layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
+        ],
+        name=f"course_cnn_{size}x{size}",
+    )
+    return _compile(model)
+
+
+def dense_wide(units=512):
+    """A dense network with one wide hidden layer, compiled: a control for the CNN.
+
+    ``Flatten(28x28x1) -> Dense(units, relu) -> Dense(10, softmax)``, the
+    dense baseline of chapter 1 with more units. With 512 units it has
+    407,050 parameters, about as many as the course CNN's 421,642, so the
+    two can be compared at equal size: is it the number of parameters that
+    makes the CNN better, or what it does with them?
+
+    Parameters
+    ----------
+    units : int, optional
+        Units of the hidden layer, by default 512.
+
+    Returns
+    -------
+    keras.Model
+        Named ``dense_wide``.
+
+    Raises
+    ------
+    ValueError
+        If ``units`` is not a whole number >= 1.
+
+    Examples
+    --------
+    >>> dense_wide().count_params(), (28 * 28 + 1) * 512 + (512 + 1) * 10
+    (407050, 407050)
+
+    Introduced in chapter 6, A CNN for Fashion-MNIST.
+    """
+    units = _whole("units", units)
+    import keras
+    from keras import layers
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=INPUT_SHAPE),
+            layers.Flatten(name="flatten"),
+            layers.Dense(units, activation="relu", name="dense"),
+            layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
+        ],
+        name="dense_wide",
+    )
+    return _compile(model)

@@ -557,3 +557,38 @@ def test_quick_fit_on_all_images_keeps_their_order_as_fit_does(tiny_data):
     expected = np.mean(run.model.predict(x[90:], verbose=0).argmax(axis=1) == y[90:])
     assert run.val_accuracy == pytest.approx(expected)
     np.testing.assert_allclose(run.history["val_accuracy"][-1], expected, atol=1e-6)
+
+
+@pytest.mark.parametrize("size", [1, 3, 5, 7])
+def test_course_cnn_kernel_changes_only_the_convolutions(size):
+    model = models.course_cnn_kernel(size)
+    assert model.get_layer("conv1").kernel_size == (size, size)
+    assert model.get_layer("conv2").kernel_size == (size, size)
+    expected = (size * size + 1) * 32 + (size * size * 32 + 1) * 64 + 401_536 + 1_290
+    assert model.count_params() == expected
+    shapes = [layer.output.shape[1:] for layer in model.layers]
+    assert shapes == [(28, 28, 32), (14, 14, 32), (14, 14, 64), (7, 7, 64), (3136,), (128,), (10,)]
+    assert model.steps_per_execution == models.steps_per_execution()
+    if size == 3:  # the course CNN itself
+        course = models.course_cnn()
+        for a, b in zip(model.layers, course.layers, strict=True):
+            assert a.get_config() == b.get_config()
+
+
+def test_course_cnn_kernel_rejects_even_large_or_non_integer_sizes():
+    for bad in (0, 2, 4, 29, 3.0, True, "3"):
+        with pytest.raises(
+            ValueError,
+            match=re.escape(f"size must be an odd whole number from 1 to 27, got {bad!r}"),
+        ):
+            models.course_cnn_kernel(bad)
+
+
+def test_dense_wide_matches_the_course_cnn_in_size():
+    model = models.dense_wide()
+    assert model.count_params() == 407_050
+    assert abs(model.count_params() - models.course_cnn().count_params()) < 0.04 * 421_642
+    assert models.dense_wide(128).count_params() == models.dense_baseline().count_params()
+    assert model.loss == "sparse_categorical_crossentropy"
+    with pytest.raises(ValueError, match="units must be a whole number >= 1, got 0"):
+        models.dense_wide(0)
