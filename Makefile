@@ -87,11 +87,14 @@ student: $(STAMP)
 nbgrader: $(STAMP)
 	$(PY) -m lessons_lib.grading nbgrader
 
-# The benchmark (not a test): timings, accuracies, budgets -> bench/results.md.
-# About 90 minutes on 2 cores; run it on an otherwise idle machine.
+# The benchmark (not a test): timings, accuracies, budgets -> bench/results.md,
+# and the ablation of chapter 7's changes -> bench/ablation.md.
+# About 90 minutes on 2 cores, and 40 to 80 more for the ablation; run it
+# on an otherwise idle machine.
 bench: $(STAMP)
 	$(PY) -m bench.run --repeats 2 --make-test
 	$(PY) -m bench.throughput
+	$(PY) -m bench.ablation
 
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000

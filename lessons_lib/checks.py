@@ -790,3 +790,519 @@ exercise(
     right=[(242442, {}), (np.int64(242442), {})],
     wrong=[(422026, {}), (496394, {}), (241930, {}), ("242442", {})],
 )
+
+
+# --- Predict, then run: a recorded prediction against the reader's own run ---
+#
+# These checkers judge a prediction the reader wrote down *before* training,
+# against what their own training then measured (passed in as keyword
+# arguments). A "run" may be what models.quick_fit returns (val_accuracy and
+# the trained model), a dict with "params" and "val_accuracy", or a pair
+# (parameters, accuracy). Whatever the prediction, the message says what the
+# run measured, so a wrong prediction still teaches something.
+
+
+class _Unreadable(Exception):
+    """The reader's results are missing or malformed."""
+
+
+def _lab(validate):
+    """A checker that answers "results could not be read" instead of failing."""
+
+    def checker(answer, **given):
+        try:
+            return validate(answer, **given)
+        except _Unreadable:
+            return _wrong("lab_run_missing")
+
+    checker.__name__ = validate.__name__
+    checker.__doc__ = validate.__doc__
+    return checker
+
+
+def _accuracy_of(run):
+    if hasattr(run, "val_accuracy"):
+        value = run.val_accuracy
+    elif isinstance(run, dict):
+        value = run.get("val_accuracy", run.get("accuracy"))
+    elif isinstance(run, (tuple, list)) and len(run) == 2:
+        value = run[1]
+    else:
+        value = run
+    if not _is_number(value) or not 0 <= float(value) <= 1:
+        raise _Unreadable(f"no accuracy in {run!r}")
+    return float(value)
+
+
+def _params_of(run):
+    model = getattr(run, "model", run)
+    if callable(getattr(model, "count_params", None)):
+        value = model.count_params()
+    elif isinstance(run, dict):
+        value = run.get("params", run.get("parameters"))
+    elif isinstance(run, (tuple, list)) and len(run) == 2:
+        value = run[0]
+    else:
+        value = None
+    if not _is_number(value) or value < 0 or int(value) != value:
+        raise _Unreadable(f"no parameter count in {run!r}")
+    return int(value)
+
+
+def _percent(value):
+    return i18n.number(value, 1, percent=True)
+
+
+def _points(value):
+    return i18n.number(100 * value, 1)
+
+
+def _choice(answer, choices):
+    """``answer`` as one of ``choices`` (text, any case and spacing), else None."""
+    if isinstance(answer, str) and answer.strip().lower() in choices:
+        return answer.strip().lower()
+    return None
+
+
+def _pick_one(choices):
+    return _wrong("lab_pick_one", choices=", ".join(map(repr, choices)), example=repr(choices[0]))
+
+
+def _ranking(answer, sizes):
+    """``answer`` as a tuple holding each of ``sizes`` once, else None."""
+    if not isinstance(answer, (tuple, list)) or len(answer) != len(sizes):
+        return None
+    if not all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in answer):
+        return None
+    ranking = tuple(int(v) for v in answer)
+    return ranking if sorted(ranking) == sorted(sizes) else None
+
+
+def _kernel_ranking(answer, results=None):
+    """Kernel sizes ranked by parameters (most first) and by accuracy (best first)."""
+    if not isinstance(results, dict) or len(results) < 2:
+        raise _Unreadable("results must map each kernel size to its run")
+    runs = {}
+    for size, run in results.items():
+        if isinstance(size, bool) or not isinstance(size, (int, np.integer)):
+            raise _Unreadable(f"kernel size {size!r}")
+        runs[int(size)] = (_params_of(run), _accuracy_of(run))
+    sizes = sorted(runs)
+    if isinstance(answer, dict):
+        answer = (answer.get("parameters"), answer.get("accuracy"))
+    pair = answer if isinstance(answer, (tuple, list)) and len(answer) == 2 else (None, None)
+    by_params, by_accuracy = (_ranking(r, sizes) for r in pair)
+    if by_params is None or by_accuracy is None:
+        example = (tuple(sizes), tuple(reversed(sizes)))
+        return _wrong("lab_kernel_format", sizes=tuple(sizes), example=example)
+    params_order = tuple(sorted(sizes, key=lambda k: -runs[k][0]))
+    accuracy_order = tuple(sorted(sizes, key=lambda k: -runs[k][1]))
+    lines = []
+    if any(runs[a][0] < runs[b][0] for a, b in zip(by_params, by_params[1:])):
+        counts = "; ".join(i18n.number(runs[k][0]) for k in params_order)
+        lines.append(i18n.t("lab_kernel_params", actual=params_order, counts=counts, got=by_params))
+    # equal accuracies may come in either order
+    if any(runs[a][1] < runs[b][1] for a, b in zip(by_accuracy, by_accuracy[1:])):
+        accuracies = "; ".join(_percent(runs[k][1]) for k in accuracy_order)
+        lines.append(
+            i18n.t(
+                "lab_kernel_accuracy", actual=accuracy_order, accuracies=accuracies, got=by_accuracy
+            )
+        )
+    if lines:
+        return Result(
+            False, "\n".join(lines + [i18n.t("check_hint", hint=i18n.t("hint_lab_kernel"))])
+        )
+    return _ok()
+
+
+def _run(params, accuracy):
+    return {"params": params, "val_accuracy": accuracy}
+
+
+_KERNEL_RUNS = {3: _run(421_642, 0.905), 5: _run(438_282, 0.912), 7: _run(463_242, 0.898)}
+
+exercise(
+    "ch06.kernel_ranking",
+    validate=_lab(_kernel_ranking),
+    right=[
+        (((7, 5, 3), (5, 3, 7)), {"results": _KERNEL_RUNS}),
+        ([[7, 5, 3], [5, 3, 7]], {"results": _KERNEL_RUNS}),
+        ({"parameters": (7, 5, 3), "accuracy": (5, 3, 7)}, {"results": _KERNEL_RUNS}),
+        (
+            ((5, 3), (3, 5)),
+            {"results": {3: (100, 0.9), 5: (200, 0.9)}},  # a tie: either order
+        ),
+    ],
+    wrong=[
+        (((3, 5, 7), (5, 3, 7)), {"results": _KERNEL_RUNS}),
+        (((7, 5, 3), (7, 5, 3)), {"results": _KERNEL_RUNS}),
+        (((3, 5, 7), (7, 5, 3)), {"results": _KERNEL_RUNS}),
+        (((7, 5, 3),), {"results": _KERNEL_RUNS}),
+        (((7, 5, 5), (5, 3, 7)), {"results": _KERNEL_RUNS}),
+        ("7, 5, 3", {"results": _KERNEL_RUNS}),
+        (((7, 5, 3), (5, 3, 7)), {"results": {3: "fast", 5: (1, 2)}}),
+    ],
+)
+
+_NETWORKS = ("cnn", "dense")
+
+
+def _dense_vs_cnn(answer, dense=None, cnn=None):
+    """Which network reaches the higher validation accuracy: "cnn" or "dense"."""
+    if dense is None or cnn is None:
+        raise _Unreadable("give dense= and cnn=")
+    (dense_params, dense_acc), (cnn_params, cnn_acc) = (
+        (_params_of(run), _accuracy_of(run)) for run in (dense, cnn)
+    )
+    choice = _choice(answer, _NETWORKS)
+    if choice is None:
+        return _pick_one(_NETWORKS)
+    winners = (
+        {"cnn"} if cnn_acc > dense_acc else {"dense"} if dense_acc > cnn_acc else set(_NETWORKS)
+    )
+    if choice in winners:
+        return _ok()
+    values = dict(
+        cnn=_percent(cnn_acc),
+        dense=_percent(dense_acc),
+        cnn_params=i18n.number(cnn_params),
+        dense_params=i18n.number(dense_params),
+    )
+    return _wrong("lab_cnn_won" if "cnn" in winners else "lab_dense_won", **values)
+
+
+_DENSE_RUN, _CNN_RUN = _run(407_050, 0.884), _run(421_642, 0.907)
+
+exercise(
+    "ch06.dense_vs_cnn",
+    validate=_lab(_dense_vs_cnn),
+    right=[
+        ("cnn", {"dense": _DENSE_RUN, "cnn": _CNN_RUN}),
+        (" CNN ", {"dense": _DENSE_RUN, "cnn": _CNN_RUN}),
+        ("dense", {"dense": _run(407_050, 0.911), "cnn": _CNN_RUN}),
+    ],
+    wrong=[
+        ("dense", {"dense": _DENSE_RUN, "cnn": _CNN_RUN}),
+        ("cnn", {"dense": _run(407_050, 0.911), "cnn": _CNN_RUN}),
+        ("the CNN", {"dense": _DENSE_RUN, "cnn": _CNN_RUN}),
+        (1, {"dense": _DENSE_RUN, "cnn": _CNN_RUN}),
+    ],
+)
+
+
+def _val_losses(history):
+    history = getattr(history, "history", history)
+    if isinstance(history, dict):
+        history = history.get("val_loss")
+    if not isinstance(history, (list, tuple, np.ndarray)) or len(history) == 0:
+        raise _Unreadable("no val_loss")
+    if not all(_is_number(v) and np.isfinite(v) for v in history):
+        raise _Unreadable("val_loss holds something other than numbers")
+    return [float(v) for v in history]
+
+
+def _early_stopping(val_loss, patience):
+    """(kept epoch, last epoch, stopped early), counting from 1, as Keras' EarlyStopping."""
+    best, wait = 0, 0
+    for epoch, value in enumerate(val_loss):
+        if epoch == 0 or value < val_loss[best]:
+            best, wait = epoch, 0
+            continue
+        wait += 1
+        if wait >= patience:
+            return best + 1, epoch + 1, True
+    return best + 1, len(val_loss), False
+
+
+def _patience_epoch(answer, history=None, patience=2):
+    """The epoch EarlyStopping(patience, restore_best_weights=True) keeps."""
+    val_loss = _val_losses(history)
+    if isinstance(patience, bool) or not isinstance(patience, (int, np.integer)) or patience < 1:
+        raise _Unreadable(f"patience {patience!r}")
+    kept, last, stopped = _early_stopping(val_loss, int(patience))
+    if (
+        isinstance(answer, (bool, np.bool_))
+        or not isinstance(answer, (int, np.integer))
+        or not 1 <= answer <= len(val_loss)
+    ):
+        return _wrong("lab_epoch_format", last=len(val_loss))
+    if int(answer) == kept:
+        return _ok()
+    return _wrong(
+        "lab_patience_stopped" if stopped else "lab_patience_ran_on",
+        "hint_lab_patience",
+        patience=int(patience),
+        last=last,
+        kept=kept,
+        loss=_num(round(val_loss[kept - 1], 4)),
+        got=int(answer),
+    )
+
+
+_CH06_VAL_LOSS = [0.31, 0.27, 0.25, 0.26, 0.24, 0.25, 0.26, 0.27, 0.28, 0.30]
+
+exercise(
+    "ch06.patience_epoch",
+    validate=_lab(_patience_epoch),
+    right=[
+        (5, {"history": {"val_loss": _CH06_VAL_LOSS}}),
+        (np.int64(5), {"history": _CH06_VAL_LOSS}),
+        (3, {"history": _CH06_VAL_LOSS, "patience": 1}),
+        (3, {"history": [0.5, 0.4, 0.3, 0.35, 0.31]}),  # never stopped early
+    ],
+    wrong=[
+        (10, {"history": {"val_loss": _CH06_VAL_LOSS}}),
+        (7, {"history": {"val_loss": _CH06_VAL_LOSS}}),
+        (4, {"history": {"val_loss": _CH06_VAL_LOSS}}),
+        (4, {"history": [0.5, 0.4, 0.3, 0.35, 0.31]}),
+        (0, {"history": {"val_loss": _CH06_VAL_LOSS}}),
+        (5.0, {"history": {"val_loss": _CH06_VAL_LOSS}}),
+        (5, {"history": {"loss": _CH06_VAL_LOSS}}),
+    ],
+)
+
+
+def _shift_loss(answer, dense=None, cnn=None, shift=None):
+    """Which network loses less accuracy at a shift of ``shift`` pixels."""
+    if isinstance(shift, bool) or not isinstance(shift, (int, np.integer)) or shift < 1:
+        raise _Unreadable(f"shift {shift!r}")
+    curves = {}
+    for name, result in (("dense", dense), ("cnn", cnn)):
+        if not isinstance(result, dict) or 0 not in result or shift not in result:
+            raise _Unreadable(f"{name} has no accuracy at 0 or {shift}")
+        curves[name] = (_accuracy_of(result[0]), _accuracy_of(result[shift]))
+    choice = _choice(answer, _NETWORKS)
+    if choice is None:
+        return _pick_one(_NETWORKS)
+    lost = {name: before - after for name, (before, after) in curves.items()}
+    if lost["cnn"] < lost["dense"]:
+        winners = {"cnn"}
+    elif lost["dense"] < lost["cnn"]:
+        winners = {"dense"}
+    else:
+        winners = set(_NETWORKS)
+    if choice in winners:
+        return _ok()
+    return _wrong(
+        "lab_shift_cnn_kept" if "cnn" in winners else "lab_shift_dense_kept",
+        pixels=i18n.plural("n_pixels", int(shift)),
+        cnn_before=_percent(curves["cnn"][0]),
+        cnn_after=_percent(curves["cnn"][1]),
+        dense_before=_percent(curves["dense"][0]),
+        dense_after=_percent(curves["dense"][1]),
+    )
+
+
+_SHIFT_DENSE = {0: 0.884, 1: 0.79, 2: 0.52, 3: 0.31, 4: 0.2}
+_SHIFT_CNN = {0: 0.907, 1: 0.88, 2: 0.74, 3: 0.52, 4: 0.35}
+
+exercise(
+    "ch06.shift_loss",
+    validate=_lab(_shift_loss),
+    right=[
+        ("cnn", {"dense": _SHIFT_DENSE, "cnn": _SHIFT_CNN, "shift": 2}),
+        ("CNN", {"dense": _SHIFT_DENSE, "cnn": _SHIFT_CNN, "shift": 1}),
+        ("dense", {"dense": {0: 0.9, 3: 0.85}, "cnn": {0: 0.9, 3: 0.5}, "shift": 3}),
+    ],
+    wrong=[
+        ("dense", {"dense": _SHIFT_DENSE, "cnn": _SHIFT_CNN, "shift": 2}),
+        ("cnn", {"dense": {0: 0.9, 3: 0.85}, "cnn": {0: 0.9, 3: 0.5}, "shift": 3}),
+        ("convolutional", {"dense": _SHIFT_DENSE, "cnn": _SHIFT_CNN, "shift": 2}),
+        ("cnn", {"dense": _SHIFT_DENSE, "cnn": _SHIFT_CNN, "shift": 7}),
+    ],
+)
+
+
+def _best_change(answer, results=None, baseline="baseline", together="all"):
+    """The single change whose run reached the highest validation accuracy."""
+    if not isinstance(results, dict) or baseline not in results:
+        raise _Unreadable("results must hold the baseline")
+    accuracies = {str(name): _accuracy_of(run) for name, run in results.items()}
+    changes = {k: v for k, v in accuracies.items() if k not in (str(baseline), str(together))}
+    if not changes:
+        raise _Unreadable("no single change in results")
+    if not isinstance(answer, str) or not answer.strip():
+        return _pick_one(sorted(changes))
+    lookup = {k.lower(): k for k in changes}
+    if answer.strip().lower() not in lookup:
+        return _wrong(
+            "lab_unknown_change", got=repr(answer), choices=", ".join(map(repr, sorted(changes)))
+        )
+    got = lookup[answer.strip().lower()]
+    top = max(changes.values())
+    if changes[got] == top:
+        return _ok()
+    best = next(k for k, v in changes.items() if v == top)
+    return _wrong(
+        "lab_best_change",
+        best=repr(best),
+        best_acc=_percent(top),
+        base_acc=_percent(accuracies[str(baseline)]),
+        got=repr(got),
+        got_acc=_percent(changes[got]),
+    )
+
+
+_ABLATION = {
+    "baseline": 0.905,
+    "shift": 0.915,
+    "flip": 0.909,
+    "batchnorm": 0.911,
+    "dropout": 0.912,
+    "lr_decay": 0.913,
+    "all": 0.931,
+}
+
+exercise(
+    "ch07.best_change",
+    validate=_lab(_best_change),
+    right=[
+        ("shift", {"results": _ABLATION}),
+        (" Shift", {"results": {k: _run(1, v) for k, v in _ABLATION.items()}}),
+        ("flip", {"results": {"none": 0.9, "flip": 0.91, "dropout": 0.91}, "baseline": "none"}),
+        ("dropout", {"results": {"none": 0.9, "flip": 0.91, "dropout": 0.91}, "baseline": "none"}),
+    ],
+    wrong=[
+        ("all", {"results": _ABLATION}),
+        ("dropout", {"results": _ABLATION}),
+        ("augmentation", {"results": _ABLATION}),
+        ("baseline", {"results": _ABLATION}),
+        ("", {"results": _ABLATION}),
+        ("shift", {"results": {"shift": 0.9}}),
+    ],
+)
+
+
+_VERDICTS = ("higher", "lower", "same")
+
+
+def _all_conv_head(answer, all_conv=None, cnn=None, tolerance=0.005):
+    """(fewer parameters?, accuracy "higher", "lower" or "same") for the all-convolutional head."""
+    if all_conv is None or cnn is None:
+        raise _Unreadable("give all_conv= and cnn=")
+    if not _is_number(tolerance) or not 0 <= tolerance < 1:
+        raise _Unreadable(f"tolerance {tolerance!r}")
+    conv_params, conv_acc = _params_of(all_conv), _accuracy_of(all_conv)
+    cnn_params, cnn_acc = _params_of(cnn), _accuracy_of(cnn)
+    if (
+        not isinstance(answer, (tuple, list))
+        or len(answer) != 2
+        or not isinstance(answer[0], (bool, np.bool_))
+        or _choice(answer[1], _VERDICTS) is None
+    ):
+        return _wrong("lab_head_format")
+    fewer, verdict = bool(answer[0]), _choice(answer[1], _VERDICTS)
+    difference = conv_acc - cnn_acc
+    if abs(difference) <= tolerance:
+        truth = "same"
+    else:
+        truth = "higher" if difference > 0 else "lower"
+    lines = []
+    if fewer != (conv_params < cnn_params):
+        lines.append(
+            i18n.t(
+                "lab_head_params",
+                conv=i18n.plural("n_parameters", conv_params),
+                cnn=i18n.plural("n_parameters", cnn_params),
+                truth=conv_params < cnn_params,
+            )
+        )
+    if verdict != truth:
+        lines.append(
+            i18n.t(
+                "lab_head_accuracy",
+                conv=_percent(conv_acc),
+                cnn=_percent(cnn_acc),
+                diff=_points(difference),
+                tolerance=_points(tolerance),
+                verdict=repr(truth),
+            )
+        )
+    return Result(False, "\n".join(lines)) if lines else _ok()
+
+
+_HEAD, _COURSE = _run(19_466, 0.889), _run(421_642, 0.907)
+
+exercise(
+    "ch07.all_conv_head",
+    validate=_lab(_all_conv_head),
+    right=[
+        ((True, "lower"), {"all_conv": _HEAD, "cnn": _COURSE}),
+        ([np.True_, " Lower "], {"all_conv": _HEAD, "cnn": _COURSE}),
+        ((True, "same"), {"all_conv": _run(19_466, 0.904), "cnn": _COURSE}),
+        ((True, "higher"), {"all_conv": _run(19_466, 0.92), "cnn": _COURSE, "tolerance": 0.01}),
+    ],
+    wrong=[
+        ((False, "lower"), {"all_conv": _HEAD, "cnn": _COURSE}),
+        ((True, "higher"), {"all_conv": _HEAD, "cnn": _COURSE}),
+        ((False, "same"), {"all_conv": _HEAD, "cnn": _COURSE}),
+        ((True, "same"), {"all_conv": _run(19_466, 0.904), "cnn": _COURSE, "tolerance": 0.001}),
+        (("yes", "lower"), {"all_conv": _HEAD, "cnn": _COURSE}),
+        ((1, "lower"), {"all_conv": _HEAD, "cnn": _COURSE}),
+        ((True, "worse"), {"all_conv": _HEAD, "cnn": _COURSE}),
+    ],
+)
+
+
+def _occlusion_square(answer, occlusion=None):
+    """The square whose covering lowers the watched class's probability most."""
+    fields = ("drops", "label", "patch", "stride")
+    if not all(hasattr(occlusion, f) for f in fields):
+        raise _Unreadable("give occlusion= what ops.occlusion_map returned")
+    drops = np.asarray(occlusion.drops, dtype=float)
+    patch, stride = int(occlusion.patch), int(occlusion.stride)
+    if drops.ndim != 2 or not drops.size or not np.isfinite(drops).all():
+        raise _Unreadable("occlusion.drops")
+    last = ((drops.shape[0] - 1) * stride, (drops.shape[1] - 1) * stride)
+    if (
+        not isinstance(answer, (tuple, list))
+        or len(answer) != 2
+        or not all(isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in answer)
+        or not all(0 <= v <= top and v % stride == 0 for v, top in zip(answer, last))
+    ):
+        return _wrong("lab_square_format", last=last[0], stride=stride)
+    row, col = (int(v) for v in answer)
+    best_row, best_col = (int(i) * stride for i in np.unravel_index(drops.argmax(), drops.shape))
+    # a square that overlaps the most telling one found the same evidence
+    if abs(row - best_row) < patch and abs(col - best_col) < patch:
+        return _ok()
+    return _wrong(
+        "lab_square",
+        name=i18n.class_names()[int(occlusion.label)],
+        rows=f"{best_row}–{best_row + patch - 1}",
+        cols=f"{best_col}–{best_col + patch - 1}",
+        drop=_num(round(float(drops.max()), 2)),
+        got_rows=f"{row}–{row + patch - 1}",
+        got_cols=f"{col}–{col + patch - 1}",
+        got_drop=_num(round(float(drops[row // stride, col // stride]), 2)),
+    )
+
+
+def _occlusion(best, drop=0.6, shape=(13, 13), label=1):
+    from .ops import Occlusion
+
+    drops = np.zeros(shape)
+    drops[best] = drop
+    drops[best[0], min(best[1] + 1, shape[1] - 1)] = drop / 2
+    return Occlusion(drops, label, 0.97, 4, 2)
+
+
+exercise(
+    "ch07.occlusion_square",
+    validate=_lab(_occlusion_square),
+    right=[
+        ((12, 8), {"occlusion": _occlusion((6, 4))}),
+        ([14, 10], {"occlusion": _occlusion((6, 4))}),  # overlaps rows 12-15, columns 8-11
+        ((np.int64(10), 6), {"occlusion": _occlusion((6, 4))}),
+    ],
+    wrong=[
+        ((0, 0), {"occlusion": _occlusion((6, 4))}),
+        ((16, 8), {"occlusion": _occlusion((6, 4))}),
+        ((13, 8), {"occlusion": _occlusion((6, 4))}),
+        ((6, 4), {"occlusion": _occlusion((6, 4))}),
+        ((12, 26), {"occlusion": _occlusion((6, 4))}),
+        ((12.0, 8), {"occlusion": _occlusion((6, 4))}),
+        ((12, 8), {"occlusion": np.zeros((13, 13))}),
+    ],
+)

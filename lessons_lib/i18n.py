@@ -83,6 +83,22 @@ STRINGS = {
         "ru": "матрица ошибок",
         "nl": "confusiematrix",
     },
+    # --- experiments (plots.shift_curve, plots.occlusion_map) ---
+    "shift_pixels": {
+        "en": "shift in pixels",
+        "ru": "сдвиг в пикселях",
+        "nl": "verschuiving in pixels",
+    },
+    "occlusion_image": {
+        "en": "{name}: probability {p}",
+        "ru": "{name}: вероятность {p}",
+        "nl": "{name}: kans {p}",
+    },
+    "occlusion_drop": {
+        "en": "how much covering lowers P({name})",
+        "ru": "насколько закрытие снижает P({name})",
+        "nl": "hoeveel afdekken P({name}) verlaagt",
+    },
     # --- exercise checkers (lessons_lib.checks) ---
     "check_correct": {
         "en": "Correct! Well done.",
@@ -174,6 +190,112 @@ STRINGS = {
         "en": "*The solution is in the teacher's edition.*",
         "ru": "*Решение есть в версии для преподавателя.*",
         "nl": "*De uitwerking staat in de docentenversie.*",
+    },
+    # --- predict, then run (lessons_lib.checks: a prediction against the reader's run) ---
+    "lab_run_missing": {
+        "en": "Your results could not be read: run the training cells above this one again, then this check.",
+        "ru": "Не удалось прочитать результаты вашего запуска: снова выполните ячейки с обучением выше, а затем эту проверку.",
+        "nl": "Je resultaten konden niet worden gelezen: voer de trainingscellen hierboven opnieuw uit en daarna deze controle.",
+    },
+    "lab_pick_one": {
+        "en": "Give one of {choices} as text, for example {example}.",
+        "ru": "Укажите в виде текста одно из значений {choices}, например {example}.",
+        "nl": "Geef een van {choices} als tekst, bijvoorbeeld {example}.",
+    },
+    "lab_kernel_format": {
+        "en": "Give two rankings of the kernel sizes {sizes}: first from the most to the fewest parameters, then from the highest to the lowest validation accuracy, for example {example}.",
+        "ru": "Укажите два порядка размеров ядра {sizes}: сначала от наибольшего числа параметров к наименьшему, затем от самой высокой точности на проверке к самой низкой, например {example}.",
+        "nl": "Geef twee rangordes van de kernelgroottes {sizes}: eerst van de meeste naar de minste parameters, dan van de hoogste naar de laagste validatienauwkeurigheid, bijvoorbeeld {example}.",
+    },
+    "lab_kernel_params": {
+        "en": "By parameters your run ranks the kernel sizes as {actual}, with {counts} parameters, but you predicted {got}.",
+        "ru": "По числу параметров ваш запуск упорядочивает размеры ядра так: {actual} (параметров соответственно {counts}), а вы предсказали {got}.",
+        "nl": "Naar het aantal parameters ordent je experiment de kernelgroottes als {actual}, met {counts} parameters, maar je voorspelde {got}.",
+    },
+    "lab_kernel_accuracy": {
+        "en": "By validation accuracy your run ranks the kernel sizes as {actual}, with {accuracies}, but you predicted {got}.",
+        "ru": "По точности на проверке ваш запуск упорядочивает размеры ядра так: {actual} (точность соответственно {accuracies}), а вы предсказали {got}.",
+        "nl": "Naar validatienauwkeurigheid ordent je experiment de kernelgroottes als {actual}, met {accuracies}, maar je voorspelde {got}.",
+    },
+    "hint_lab_kernel": {
+        "en": "a k × k filter has k · k · c_in weights and one bias, so its parameters grow with k · k; the accuracies are the ones your own run measured, in results.",
+        "ru": "у фильтра k × k есть k · k · c_in весов и одно смещение, поэтому число его параметров растёт как k · k; точности — те, что измерил ваш собственный запуск, они в results.",
+        "nl": "een filter van k × k heeft k · k · c_in gewichten en één bias, dus het aantal parameters groeit met k · k; de nauwkeurigheden zijn die van je eigen experiment, in results.",
+    },
+    "lab_cnn_won": {
+        "en": "In your run the CNN did better: validation accuracy {cnn} against {dense} for the dense network, with {cnn_params} parameters against {dense_params}.",
+        "ru": "В вашем запуске свёрточная сеть оказалась лучше: точность на проверке {cnn} против {dense} у полносвязной сети (параметров: {cnn_params} против {dense_params}).",
+        "nl": "In je experiment was het convolutionele netwerk beter: validatienauwkeurigheid {cnn} tegen {dense} voor het dense netwerk, met {cnn_params} parameters tegen {dense_params}.",
+    },
+    "lab_dense_won": {
+        "en": "In your run the dense network did better: validation accuracy {dense} against {cnn} for the CNN, with {dense_params} parameters against {cnn_params}.",
+        "ru": "В вашем запуске полносвязная сеть оказалась лучше: точность на проверке {dense} против {cnn} у свёрточной сети (параметров: {dense_params} против {cnn_params}).",
+        "nl": "In je experiment was het dense netwerk beter: validatienauwkeurigheid {dense} tegen {cnn} voor het convolutionele netwerk, met {dense_params} parameters tegen {cnn_params}.",
+    },
+    "lab_epoch_format": {
+        "en": "Give the epoch as a whole number from 1 to {last}, counting the first epoch as 1.",
+        "ru": "Укажите эпоху целым числом от 1 до {last}; первая эпоха имеет номер 1.",
+        "nl": "Geef de epoch als een geheel getal van 1 tot en met {last}; de eerste epoch telt als 1.",
+    },
+    "lab_patience_stopped": {
+        "en": "With patience={patience}, EarlyStopping would stop after epoch {last} and keep epoch {kept}, whose validation loss of {loss} was the lowest up to then; you predicted epoch {got}.",
+        "ru": "При patience={patience} EarlyStopping остановил бы обучение после эпохи {last} и сохранил бы эпоху {kept}: её потери на проверке, {loss}, были наименьшими до того момента. Вы предсказали эпоху {got}.",
+        "nl": "Met patience={patience} zou EarlyStopping na epoch {last} stoppen en epoch {kept} bewaren, met het laagste validatieverlies tot dan toe ({loss}); je voorspelde epoch {got}.",
+    },
+    "lab_patience_ran_on": {
+        "en": "With patience={patience}, EarlyStopping would not stop before the last epoch, {last}, and would keep epoch {kept}, whose validation loss of {loss} was the lowest; you predicted epoch {got}.",
+        "ru": "При patience={patience} EarlyStopping не остановил бы обучение до последней эпохи ({last}) и сохранил бы эпоху {kept} с наименьшими потерями на проверке, {loss}. Вы предсказали эпоху {got}.",
+        "nl": "Met patience={patience} zou EarlyStopping niet vóór de laatste epoch ({last}) stoppen en epoch {kept} bewaren, met het laagste validatieverlies ({loss}); je voorspelde epoch {got}.",
+    },
+    "hint_lab_patience": {
+        "en": "epochs count from 1; EarlyStopping keeps the epoch with the lowest val_loss so far and stops once patience epochs in a row have not beaten it.",
+        "ru": "эпохи считаются с 1; EarlyStopping сохраняет эпоху с наименьшим на тот момент val_loss и останавливается, когда patience эпох подряд не смогли его улучшить.",
+        "nl": "epochs tellen vanaf 1; EarlyStopping bewaart de epoch met het tot dan toe laagste val_loss en stopt zodra patience epochs op rij dat niet verbeterd hebben.",
+    },
+    "lab_shift_cnn_kept": {
+        "en": "In your run the CNN lost less: shifted by {pixels}, its accuracy went from {cnn_before} to {cnn_after}, and the dense network's from {dense_before} to {dense_after}.",
+        "ru": "В вашем запуске свёрточная сеть потеряла меньше: при сдвиге на {pixels} её точность изменилась с {cnn_before} до {cnn_after}, а точность полносвязной сети — с {dense_before} до {dense_after}.",
+        "nl": "In je experiment verloor het convolutionele netwerk minder: bij een verschuiving van {pixels} ging de nauwkeurigheid van {cnn_before} naar {cnn_after}, en die van het dense netwerk van {dense_before} naar {dense_after}.",
+    },
+    "lab_shift_dense_kept": {
+        "en": "In your run the dense network lost less: shifted by {pixels}, its accuracy went from {dense_before} to {dense_after}, and the CNN's from {cnn_before} to {cnn_after}.",
+        "ru": "В вашем запуске полносвязная сеть потеряла меньше: при сдвиге на {pixels} её точность изменилась с {dense_before} до {dense_after}, а точность свёрточной сети — с {cnn_before} до {cnn_after}.",
+        "nl": "In je experiment verloor het dense netwerk minder: bij een verschuiving van {pixels} ging de nauwkeurigheid van {dense_before} naar {dense_after}, en die van het convolutionele netwerk van {cnn_before} naar {cnn_after}.",
+    },
+    "lab_unknown_change": {
+        "en": "Your results have no change called {got}; give one of {choices}.",
+        "ru": "В ваших результатах нет изменения с названием {got}; укажите одно из этих: {choices}.",
+        "nl": "Je resultaten hebben geen verandering met de naam {got}; geef een van {choices}.",
+    },
+    "lab_best_change": {
+        "en": "In your run {best} helped most: its validation accuracy was {best_acc}, against {base_acc} without any change; {got} reached {got_acc}.",
+        "ru": "В вашем запуске больше всего помогло изменение {best}: точность на проверке {best_acc} против {base_acc} без изменений, а у {got} — {got_acc}.",
+        "nl": "In je experiment hielp {best} het meest: validatienauwkeurigheid {best_acc}, tegen {base_acc} zonder verandering; {got} haalde {got_acc}.",
+    },
+    "lab_head_format": {
+        "en": "Give a pair (fewer_parameters, accuracy): True or False, then 'higher', 'lower' or 'same', for example (True, 'lower').",
+        "ru": "Укажите пару (fewer_parameters, accuracy): True или False, затем 'higher', 'lower' или 'same', например (True, 'lower').",
+        "nl": "Geef een paar (fewer_parameters, accuracy): True of False, dan 'higher', 'lower' of 'same', bijvoorbeeld (True, 'lower').",
+    },
+    "lab_head_params": {
+        "en": "The all-convolutional model has {conv} and the course CNN has {cnn}, so in your run fewer_parameters is {truth}.",
+        "ru": "У полностью свёрточной модели {conv}, а у свёрточной сети курса — {cnn}, поэтому в вашем запуске fewer_parameters равно {truth}.",
+        "nl": "Het volledig convolutionele model heeft {conv} en het convolutionele netwerk van de cursus {cnn}, dus in je experiment is fewer_parameters {truth}.",
+    },
+    "lab_head_accuracy": {
+        "en": "The all-convolutional model's validation accuracy was {conv} against the course CNN's {cnn}, a difference of {diff} points; with a tolerance of {tolerance} points the answer for your run is {verdict}.",
+        "ru": "Точность полностью свёрточной модели на проверке — {conv} против {cnn} у свёрточной сети курса, разница составляет {diff} п. п.; с допуском {tolerance} п. п. для вашего запуска ответ — {verdict}.",
+        "nl": "De validatienauwkeurigheid van het volledig convolutionele model was {conv} tegen {cnn} voor het convolutionele netwerk van de cursus, een verschil van {diff} procentpunt; met een marge van {tolerance} procentpunt is het antwoord voor je experiment {verdict}.",
+    },
+    "lab_square_format": {
+        "en": "Give the top-left pixel (row, col) of a square: row and col from 0 to {last}, in steps of {stride}.",
+        "ru": "Укажите левый верхний пиксель квадрата (row, col): row и col от 0 до {last} с шагом {stride}.",
+        "nl": "Geef de pixel linksboven (row, col) van een vierkant: row en col van 0 tot en met {last}, in stappen van {stride}.",
+    },
+    "lab_square": {
+        "en": "In your run, covering rows {rows} and columns {cols} lowers P({name}) most, by {drop}; your square, rows {got_rows} and columns {got_cols}, lowers it by {got_drop}.",
+        "ru": "В вашем запуске сильнее всего P({name}) снижается, если закрыть строки {rows} и столбцы {cols}: на {drop}. Ваш квадрат, строки {got_rows} и столбцы {got_cols}, снижает её на {got_drop}.",
+        "nl": "In je experiment verlaagt het afdekken van de rijen {rows} en de kolommen {cols} P({name}) het meest, met {drop}; jouw vierkant, rijen {got_rows} en kolommen {got_cols}, verlaagt de kans met {got_drop}.",
     },
     # --- chapter 2 exercises ---
     "hint_ch02_output_size": {
@@ -572,6 +694,16 @@ PLURALS = {
             "{n} pixel van de invoer valt in geen enkel venster",
             "{n} pixels van de invoer vallen in geen enkel venster",
         ),
+    },
+    "n_pixels": {
+        "en": ("{n} pixel", "{n} pixels"),
+        "ru": ("{n} пиксель", "{n} пикселя", "{n} пикселей"),
+        "nl": ("{n} pixel", "{n} pixels"),
+    },
+    "n_parameters": {
+        "en": ("{n} parameter", "{n} parameters"),
+        "ru": ("{n} параметр", "{n} параметра", "{n} параметров"),
+        "nl": ("{n} parameter", "{n} parameters"),
     },
     "at_positions": {
         "en": ("at {n} of its {total} positions", "at {n} of its {total} positions"),

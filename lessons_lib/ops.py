@@ -9,6 +9,10 @@ cross-correlation: the kernel is not flipped.
 ``padding`` is ``"valid"`` (no padding), ``"same"`` (Keras' rule: the output
 has ``ceil(n / stride)`` positions, the padding is split with the extra zero
 at the end) or a non-negative int (that many zeros on every side).
+
+The last section holds helpers for experiments on a trained model:
+:func:`shift_images`, :func:`occlusion_map` and :func:`top_patches`. The
+last two run the model (``predict``), and compute everything else in NumPy.
 """
 
 import math
@@ -632,6 +636,336 @@ def receptive_field(layers):
 
 
 __all__.append("receptive_field")
+
+
+# --- Experiments: shifted images, occlusion, the patches a channel likes most ---
+
+
+def shift_images(images, dx, dy=0):
+    """Move a batch of images by whole pixels; what comes in is black (zeros).
+
+    Nothing wraps around, unlike ``np.roll``: the pixels pushed over one
+    edge are lost, and zeros come in at the other, as when an object moves
+    within the frame of a photo with a black background.
+
+    Parameters
+    ----------
+    images : array_like
+        Shape ``(N, H, W)`` or ``(N, H, W, C)``.
+    dx : int
+        Pixels to the right (negative: to the left), ``-W < dx < W``.
+    dy : int, optional
+        Pixels down (negative: up), ``-H < dy < H``; by default 0.
+
+    Returns
+    -------
+    numpy.ndarray
+        The shifted images, same shape and dtype as ``images``.
+
+    Raises
+    ------
+    ValueError
+        For ``images`` of another number of dimensions, or a ``dx`` or
+        ``dy`` that is not a whole number or not smaller than the image.
+
+    Examples
+    --------
+    >>> shift_images([[[1, 2, 3], [4, 5, 6]]], 1)
+    array([[[0, 1, 2],
+            [0, 4, 5]]])
+    >>> shift_images([[[1, 2, 3], [4, 5, 6]]], -1, dy=-1)
+    array([[[5, 6, 0],
+            [0, 0, 0]]])
+
+    Introduced in chapter 6, A CNN for Fashion-MNIST.
+    """
+    images = np.asarray(images)
+    if images.ndim not in (3, 4):
+        raise ValueError(
+            f"images must have shape (N, H, W) or (N, H, W, C), got shape {images.shape} "
+            f"with {images.ndim} dimensions"
+        )
+    h, w = images.shape[1:3]
+    for name, value, size, axis in (("dx", dx, w, "wide"), ("dy", dy, h, "high")):
+        if isinstance(value, (bool, np.bool_)) or not isinstance(value, Integral):
+            raise ValueError(
+                f"{name} must be a whole number of pixels, got {value!r} of type "
+                f"{type(value).__name__}"
+            )
+        if not -size < value < size:
+            raise ValueError(
+                f"{name} must be between {-(size - 1)} and {size - 1} for images {size} "
+                f"pixels {axis}, got {value}"
+            )
+    dx, dy = int(dx), int(dy)
+    out = np.zeros_like(images)
+    rows_to, rows_from = slice(max(dy, 0), h + min(dy, 0)), slice(max(-dy, 0), h - max(dy, 0))
+    cols_to, cols_from = slice(max(dx, 0), w + min(dx, 0)), slice(max(-dx, 0), w - max(dx, 0))
+    out[:, rows_to, cols_to] = images[:, rows_from, cols_from]
+    return out
+
+
+Occlusion = namedtuple("Occlusion", "drops label probability patch stride")
+Occlusion.__doc__ = """What :func:`occlusion_map` measured.
+
+Fields: ``drops`` (one value per position of the grey square: how much the
+probability of class ``label`` fell when the square covered it; negative
+where it rose), ``label`` (the class watched), ``probability`` (its
+probability on the whole image), ``patch`` and ``stride`` (the square's side
+and step, to place each value on the image: entry ``(i, j)`` covers rows
+``i * stride`` to ``i * stride + patch - 1`` and the same columns).
+"""
+
+
+def occlusion_map(model, image, patch=4, stride=2, fill=0.0, label=None):
+    """Which parts of an image a model needs: cover each part, watch the probability.
+
+    A square of ``patch`` x ``patch`` pixels, filled with ``fill``, covers
+    the image at every position of a grid with step ``stride``. The model
+    predicts the whole image and every covered copy in one ``predict`` call;
+    where covering the square lowers the probability of the class a lot,
+    the model relied on what the square hid. Only ``predict`` is used, so
+    this works with any Keras backend (and any object with such a method).
+
+    Parameters
+    ----------
+    model : keras.Model
+        A trained classifier: ``model.predict(batch, verbose=0)`` returns
+        one row of class probabilities per image.
+    image : array_like
+        One image, ``(H, W)`` or ``(H, W, C)``; a 2-D image gets a channel
+        axis, as the course models expect ``(28, 28, 1)``.
+    patch : int, optional
+        Side of the square in pixels, by default 4.
+    stride : int, optional
+        Step between two positions of the square, by default 2.
+    fill : float, optional
+        The value under the square, by default 0 (black, the background of
+        Fashion-MNIST).
+    label : int, optional
+        The class to watch; by default the class the model predicts for the
+        whole image.
+
+    Returns
+    -------
+    Occlusion
+        ``drops`` has shape ``(floor((H - patch) / stride) + 1,
+        floor((W - patch) / stride) + 1)``: 13 x 13 for the defaults on a
+        28 x 28 image.
+
+    Raises
+    ------
+    ValueError
+        For a model without ``predict``, an image that is not 2-D or 3-D,
+        a ``patch`` or ``stride`` that is not a whole number >= 1 or a patch
+        larger than the image, a ``fill`` that is not a finite number, a
+        ``label`` outside the model's classes, or a ``predict`` that does
+        not return one row per image.
+
+    Introduced in chapter 7, Going further.
+    """
+    if not callable(getattr(model, "predict", None)):
+        raise ValueError(f"model must have a predict method, got {type(model).__name__}")
+    image = _as_array("image", image)
+    if image.ndim == 2:
+        image = image[:, :, None]
+    if image.ndim != 3:
+        raise ValueError(
+            f"image must have shape (H, W) or (H, W, C), got shape {image.shape} "
+            f"with {image.ndim} dimensions"
+        )
+    patch = _check_int("patch", patch, 1)
+    stride = _check_int("stride", stride, 1)
+    h, w = image.shape[:2]
+    if patch > min(h, w):
+        raise ValueError(f"patch must be at most {min(h, w)}, the side of the image, got {patch}")
+    if (
+        isinstance(fill, (bool, np.bool_))
+        or not isinstance(fill, (Integral, float, np.floating))
+        or not np.isfinite(fill)
+    ):
+        raise ValueError(f"fill must be a finite number, got {fill!r}")
+    rows, cols = range(0, h - patch + 1, stride), range(0, w - patch + 1, stride)
+    copies = np.repeat(image[None], 1 + len(rows) * len(cols), axis=0).astype(np.float32)
+    for n, (r, c) in enumerate((r, c) for r in rows for c in cols):
+        copies[1 + n, r : r + patch, c : c + patch] = fill
+    probs = np.asarray(model.predict(copies, verbose=0), dtype=np.float64)
+    if probs.ndim != 2 or len(probs) != len(copies):
+        raise ValueError(
+            f"model.predict must return one row of probabilities per image, got shape "
+            f"{probs.shape} for {len(copies)} images"
+        )
+    if label is None:
+        label = int(np.argmax(probs[0]))
+    elif (
+        isinstance(label, (bool, np.bool_))
+        or not isinstance(label, Integral)
+        or not 0 <= label < probs.shape[1]
+    ):
+        raise ValueError(f"label must be a class from 0 to {probs.shape[1] - 1}, got {label!r}")
+    label = int(label)
+    drops = (probs[0, label] - probs[1:, label]).reshape(len(rows), len(cols))
+    return Occlusion(drops, label, float(probs[0, label]), patch, stride)
+
+
+Patches = namedtuple("Patches", "patches values images rows cols size layer channel")
+Patches.__doc__ = """The image patches that excite one channel most (:func:`top_patches`).
+
+Fields: ``patches`` (shape ``(k, size, size)`` or ``(k, size, size, C)``,
+strongest first; pixels of the field outside the image are 0), ``values``
+(the channel's value at each patch's position), ``images`` (which image each
+patch comes from), ``rows`` and ``cols`` (the top-left pixel of each patch
+in its image, negative when the field starts outside the image), ``size``
+(the side of the receptive field), ``layer`` and ``channel``.
+"""
+
+# Keras layers that keep height and width as they are (between convolutions).
+_SAME_SIZE = (
+    "InputLayer",
+    "BatchNormalization",
+    "Dropout",
+    "Activation",
+    "ReLU",
+    "RandomTranslation",
+    "RandomFlip",
+    "RandomRotation",
+    "RandomZoom",
+    "RandomContrast",
+    "Rescaling",
+)
+
+
+def _field_geometry(model, layer_name, size):
+    """``(side, start, jump)``: one value of ``layer_name`` at (i, j) sees
+    ``side`` x ``side`` input pixels from row ``start + i * jump``."""
+    if layer_name not in [layer.name for layer in model.layers]:
+        raise ValueError(f"layer_name {layer_name!r} is not a layer of the model")
+    windows, start, jump, n = [], 0, 1, size
+    for layer in model.layers:
+        kind = type(layer).__name__
+        if kind in ("Conv2D", "MaxPooling2D", "AveragePooling2D"):
+            k = layer.kernel_size if kind == "Conv2D" else layer.pool_size
+            s, padding = layer.strides, layer.padding
+            if k[0] != k[1] or s[0] != s[1] or (kind == "Conv2D" and layer.dilation_rate != (1, 1)):
+                raise ValueError(
+                    f"layer {layer.name!r} has a window {k} with strides {s}; expected "
+                    "square windows and strides, without dilation"
+                )
+            k, s = int(k[0]), int(s[0])
+            before = same_padding(n, k, s)[0] if padding == "same" else 0
+            start -= before * jump
+            windows.append((k, s))
+            jump *= s
+            n = output_size(n, k, stride=s, padding=padding)
+        elif kind not in _SAME_SIZE:
+            raise ValueError(
+                f"layer_name must name a convolution or pooling layer that only such layers "
+                f"(and ones that keep the size) come before, but {layer.name!r} ({kind}) comes "
+                f"first"
+            )
+        if layer.name == layer_name:
+            if not windows:
+                raise ValueError(f"layer_name {layer_name!r} has no window below it")
+            return receptive_field(windows)[-1], start, jump
+    raise ValueError(f"layer_name {layer_name!r} is not a layer of the model")
+
+
+def top_patches(model, layer_name, images, channel, k=9):
+    """The image patches that one channel of a convolution layer responds to most.
+
+    Runs the images through the model up to ``layer_name``, finds in every
+    image the position where ``channel`` is largest, keeps the ``k`` images
+    where that maximum is largest (one patch per image, so that one image
+    cannot fill the grid), and crops from each the pixels that position
+    sees: its receptive field, whose side comes from
+    :func:`receptive_field` and whose place from the layers' strides and
+    padding. For conv2 of the course CNN the side is 8 pixels:
+    ``receptive_field([(3, 1), (2, 2), (3, 1)])[-1]``.
+
+    Parameters
+    ----------
+    model : keras.Model
+        A ``keras.Sequential`` model whose layers up to ``layer_name`` are
+        ``Conv2D``, ``MaxPooling2D`` or ``AveragePooling2D`` layers (square
+        windows), or layers that keep the size (batch normalisation,
+        dropout, augmentation).
+    layer_name : str
+        The layer to look into, for example ``"conv2"``.
+    images : array_like
+        Shape ``(N, H, W)`` or ``(N, H, W, C)``, for example 2,000 test
+        images.
+    channel : int
+        Which channel (filter) of the layer.
+    k : int, optional
+        How many patches, at most ``N``; by default 9.
+
+    Returns
+    -------
+    Patches
+
+    Raises
+    ------
+    ValueError
+        For a ``layer_name`` the model does not have or that other layers
+        (such as ``Flatten``) come before, a ``channel`` outside the layer's
+        channels, malformed ``images`` or a ``k`` out of range.
+
+    Introduced in chapter 7, Going further.
+    """
+    import keras
+
+    images = np.asarray(images)
+    if images.ndim == 3:
+        images = images[..., None]
+    if images.ndim != 4 or len(images) == 0:
+        raise ValueError(
+            f"images must have shape (N, H, W) or (N, H, W, C) with N >= 1, got shape {images.shape}"
+        )
+    if not isinstance(layer_name, str):
+        raise ValueError(f"layer_name must be the name of a layer, got {layer_name!r}")
+    h, w = images.shape[1:3]
+    if h != w:
+        raise ValueError(f"images must be square, got {h} x {w}")
+    size, start, jump = _field_geometry(model, layer_name, h)
+    layer = model.get_layer(layer_name)
+    depth = layer.output.shape[-1]
+    if isinstance(channel, (bool, np.bool_)) or not isinstance(channel, Integral):
+        raise ValueError(f"channel must be a whole number from 0 to {depth - 1}, got {channel!r}")
+    if not 0 <= channel < depth:
+        raise ValueError(f"channel must be from 0 to {depth - 1}, got {channel}")
+    k = _check_int("k", k, 1)
+    if k > len(images):
+        raise ValueError(f"k must be at most the {len(images)} images given, got {k}")
+    probe = keras.Model(inputs=model.inputs[0], outputs=layer.output)
+    maps = np.asarray(probe.predict(images.astype(np.float32), verbose=0))[..., int(channel)]
+    flat = maps.reshape(len(maps), -1)
+    where = flat.argmax(axis=1)
+    best = flat[np.arange(len(flat)), where]
+    order = np.argsort(-best, kind="stable")[:k]
+    rows, cols = np.unravel_index(where[order], maps.shape[1:])
+    tops, lefts = start + rows * jump, start + cols * jump
+    padded = np.pad(images, ((0, 0), (size, size), (size, size), (0, 0)))
+    patches = np.stack(
+        [
+            padded[i, size + t : size + t + size, size + c : size + c + size]
+            for i, t, c in zip(order, tops, lefts)
+        ]
+    )
+    if patches.shape[-1] == 1:
+        patches = patches[..., 0]
+    return Patches(
+        patches,
+        best[order].astype(float),
+        order.astype(int),
+        tops.astype(int),
+        lefts.astype(int),
+        size,
+        layer_name,
+        int(channel),
+    )
+
+
+__all__ += ["shift_images", "Occlusion", "occlusion_map", "Patches", "top_patches"]
 
 
 def kernel_gradient(image, output_gradient):

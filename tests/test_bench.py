@@ -6,6 +6,7 @@ editions' outputs, how budgets and partial editions are judged, and that the
 report says when something does not hold.
 """
 
+import json
 from pathlib import Path
 
 import nbformat
@@ -184,6 +185,106 @@ def test_isa_report_judges_each_margin_against_the_lowest_run(isa, monkeypatch):
     assert "1.33 points below the lowest value, holds" in course
     assert "0.17 points below the lowest value, **too thin**" in improved
     assert "| AVX2 |" not in improved  # a failed run is no measurement
+
+
+# --- bench/ablation.py: what each of chapter 7's changes does ---
+
+
+def _variant(test_accuracy, epochs=12, best=10, name="none"):
+    from bench import ablation
+
+    return {
+        "changes": ablation.describe(name),
+        "parameters": 421642,
+        "epochs_run": epochs,
+        "best_epoch": best,
+        "val_accuracy": test_accuracy + 0.001,
+        "test_accuracy": test_accuracy,
+        "seconds": 200.4,
+    }
+
+
+def test_ablation_variants_turn_on_one_change_each():
+    from bench import ablation
+
+    assert list(ablation.VARIANTS)[0] == "none" and list(ablation.VARIANTS)[-1] == "all"
+    switches, stops = ablation.VARIANTS["none"]
+    assert not any(switches.values()) and not stops
+    for name in ("shift", "flip", "batchnorm", "dropout", "lr_decay"):
+        switches, stops = ablation.VARIANTS[name]
+        assert [k for k, v in switches.items() if v] == [name] and not stops
+    assert ablation.VARIANTS["early_stopping"][1] is True
+    assert ablation.VARIANTS["all"] == ({}, True)  # improved_cnn's defaults: chapter 7
+    assert ablation.describe("dropout") == "dropout 0.2"
+    assert ablation.describe("early_stopping") == "early stopping (patience 3)"
+    assert ablation.describe("none") == "none (the course CNN's layers)"
+
+
+def test_ablation_table_gives_the_difference_from_none_in_points():
+    from bench import ablation
+
+    results = {
+        "variants": {
+            "none": _variant(0.9123),
+            "shift": _variant(0.9201, name="shift"),
+            "flip": _variant(0.9100, name="flip"),
+            "all": _variant(0.9325, epochs=12, best=11, name="all"),
+        }
+    }
+    lines = ablation.format_table(results).splitlines()
+    assert lines[0].startswith("| variant | changes | epochs run (best) |")
+    assert len(lines) == 2 + 4
+    assert lines[2] == (
+        "| none | none (the course CNN's layers) | 12 (10) | 0.9133 | 0.9123 | 0.0 | 200 |"
+    )
+    assert lines[3].split(" | ")[5] == "+0.8"
+    assert lines[4].split(" | ")[5] == "-0.2"
+    assert "| 12 (11) |" in lines[5] and lines[5].split(" | ")[5] == "+2.0"
+    without_none = ablation.format_table({"variants": {"flip": _variant(0.91, name="flip")}})
+    assert without_none.splitlines()[2].split(" | ")[5] == ""
+
+
+def test_ablation_report_says_when_it_is_only_a_smoke_run(tmp_path):
+    from bench import ablation
+
+    full = {"images": None, "epochs": 12, "test_images": None, "minutes": 55.0}
+    full["variants"] = {"none": _variant(0.91)}
+    ablation.save(full, tmp_path)
+    text = (tmp_path / "ablation.md").read_text(encoding="utf-8")
+    assert "smoke run" not in text and "took 55.0 min" in text
+    assert json.loads((tmp_path / "ablation.json").read_text())["variants"]["none"]
+    smoke = {**full, "images": 400, "epochs": 1, "test_images": 300}
+    ablation.save(smoke, tmp_path)
+    text = (tmp_path / "ablation.md").read_text(encoding="utf-8")
+    assert "**A smoke run** (400 training images, 1 epoch(s), 300 test images)" in text
+    assert ablation.is_smoke({**full, "epochs": 3})
+    assert not ablation.is_smoke(full)
+    # --report-only rewrites the report from the JSON, training nothing
+    (tmp_path / "ablation.md").unlink()
+    assert ablation.main(["--report-only", "--out", str(tmp_path)]) == 0
+    assert "smoke run" in (tmp_path / "ablation.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--variants", "none,magic"], "unknown variant(s) ['magic']"),
+        (["--images", "1"], "--images must be at least 2, got 1"),
+        (["--epochs", "0"], "--epochs must be at least 1, got 0"),
+    ],
+)
+def test_ablation_rejects_bad_arguments(argv, message, capsys):
+    from bench import ablation
+
+    with pytest.raises(SystemExit):
+        ablation.main(argv)
+    assert message in capsys.readouterr().err
+
+
+def test_make_bench_runs_the_ablation():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    target = makefile.split("\nbench:", 1)[1].split("\n\n", 1)[0]
+    assert "-m bench.run" in target and "-m bench.ablation" in target
 
 
 def test_report_shows_what_the_training_cache_saves(bench, tmp_path):

@@ -26,13 +26,13 @@ CODE_WORDS = set(
     "floor ops output_size widgets coverage receptive_field layers kernel Keras "
     "Flatten Dense Conv2D BatchNormalization gamma beta val_loss patience rate "
     "dropout pool1 pool2 conv2 c_in c_out y_pred y_test same in out k n p s j R G B "
-    "ch99 nothing".split()
+    "ch99 nothing results EarlyStopping fewer_parameters accuracy row col P".split()
 )
 #: Words of the English messages that Dutch writes the same way.
 DUTCH_TOO = set(
     "is in op de tuple kernel filter filters pixel pixels bias feature map pooling "
     "dropout epoch epochs array set dictionary index object element rate elementen "
-    "type of batch parameters per as".split()
+    "type of batch parameters per as was model parameter".split()
 )
 #: English words an untranslated message would hold, whether or not the English ones do.
 COMMON_ENGLISH = set(

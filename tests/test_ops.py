@@ -354,6 +354,234 @@ def test_formula_text():
     assert ops.formula(6, 2, 1, "same") == "⌊(6 + 0 + 1 − 2) / 1⌋ + 1 = ⌈6 / 1⌉ = 6"
 
 
+# --- Experiments: shifted images, occlusion, top patches ---
+
+
+@pytest.mark.parametrize("dx, dy", [(0, 0), (1, 0), (-2, 0), (0, 3), (2, -1), (-27, 27)])
+def test_shift_images_moves_pixels_and_fills_with_zeros(dx, dy):
+    rng = np.random.default_rng(0)
+    images = rng.integers(1, 255, size=(3, 28, 28, 1)).astype(np.uint8)
+    out = ops.shift_images(images, dx, dy)
+    assert out.shape == images.shape and out.dtype == images.dtype
+    for r in range(28):
+        for c in range(28):
+            src = (r - dy, c - dx)
+            if 0 <= src[0] < 28 and 0 <= src[1] < 28:
+                assert (out[:, r, c] == images[:, src[0], src[1]]).all()
+            else:
+                assert (out[:, r, c] == 0).all()
+    # never wraps around: the bright pixels that remain are the ones still inside
+    assert (out > 0).sum() == 3 * (28 - abs(dx)) * (28 - abs(dy))
+
+
+def test_shift_images_keeps_channels_and_takes_three_dimensions():
+    images = np.arange(2 * 4 * 5 * 3).reshape(2, 4, 5, 3)
+    out = ops.shift_images(images, 1)
+    np.testing.assert_array_equal(out[:, :, 1:], images[:, :, :-1])
+    np.testing.assert_array_equal(out[:, :, 0], 0)
+    flat = ops.shift_images(images[..., 0], 0, 1)
+    np.testing.assert_array_equal(flat[:, 1:], images[:, :-1, :, 0])
+
+
+@pytest.mark.parametrize(
+    "images, dx, dy, message",
+    [
+        (np.zeros((28, 28)), 1, 0, "images must have shape (N, H, W) or (N, H, W, C)"),
+        (np.zeros((2, 28, 28)), 1.0, 0, "dx must be a whole number of pixels, got 1.0"),
+        (np.zeros((2, 28, 28)), True, 0, "dx must be a whole number of pixels, got True"),
+        (np.zeros((2, 28, 28)), 0, "1", "dy must be a whole number of pixels, got '1'"),
+        (np.zeros((2, 28, 28)), 28, 0, "dx must be between -27 and 27 for images 28 pixels wide"),
+        (np.zeros((2, 10, 28)), 0, -10, "dy must be between -9 and 9 for images 10 pixels high"),
+    ],
+)
+def test_shift_images_rejects_bad_arguments(images, dx, dy, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        ops.shift_images(images, dx, dy)
+
+
+class _RegionModel:
+    """A stand-in classifier: P(class 1) is the mean brightness of rows 4-7,
+    columns 8-11; P(class 0) the rest. Counts its predict calls."""
+
+    def __init__(self):
+        self.calls, self.batches = 0, []
+
+    def predict(self, x, verbose=0):
+        self.calls += 1
+        self.batches.append(len(x))
+        p1 = np.asarray(x)[:, 4:8, 8:12, 0].mean(axis=(1, 2))
+        return np.stack([1 - p1, p1], axis=1)
+
+
+def test_occlusion_map_one_predict_and_the_drop_where_the_evidence_is():
+    image = np.zeros((28, 28))
+    image[4:8, 8:12] = 1.0
+    model = _RegionModel()
+    result = ops.occlusion_map(model, image, patch=4, stride=2)
+    assert model.calls == 1 and model.batches == [1 + 13 * 13]
+    assert result.drops.shape == (13, 13)
+    assert result.label == 1 and result.probability == pytest.approx(1.0)
+    assert (result.patch, result.stride) == (4, 2)
+    # the square at rows 4-7, columns 8-11 is position (2, 4): it hides everything
+    assert result.drops[2, 4] == pytest.approx(1.0)
+    assert np.unravel_index(result.drops.argmax(), result.drops.shape) == (2, 4)
+    # half covered: rows 2-5 or 6-9 hide half the region
+    assert result.drops[1, 4] == pytest.approx(0.5) and result.drops[3, 4] == pytest.approx(0.5)
+    assert result.drops[10, 10] == pytest.approx(0.0)
+    # watching the other class: covering the evidence makes class 0 more likely
+    other = ops.occlusion_map(_RegionModel(), image, patch=4, stride=2, label=0)
+    assert other.label == 0 and other.drops[2, 4] == pytest.approx(-1.0)
+    # a white square instead of a black one
+    white = ops.occlusion_map(_RegionModel(), np.zeros((28, 28, 1)), patch=4, stride=4, fill=1.0)
+    assert white.drops.shape == (7, 7) and white.label == 0
+    assert white.drops[1, 2] == pytest.approx(1.0)
+
+
+def test_occlusion_map_of_a_keras_model():
+    keras.utils.set_random_seed(0)
+    from lessons_lib import models
+
+    model = models.course_cnn()
+    image = np.random.default_rng(0).random((28, 28), dtype="float32")
+    result = ops.occlusion_map(model, image, patch=7, stride=7)
+    probs = model.predict(image[None, :, :, None], verbose=0)[0]
+    assert result.label == int(probs.argmax())
+    assert result.probability == pytest.approx(float(probs.max()), rel=1e-5)
+    covered = image.copy()
+    covered[7:14, 14:21] = 0
+    expected = probs.max() - model.predict(covered[None, :, :, None], verbose=0)[0][result.label]
+    assert result.drops.shape == (4, 4)
+    assert result.drops[1, 2] == pytest.approx(float(expected), abs=1e-5)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"model": object()}, "model must have a predict method, got object"),
+        ({"image": np.zeros((2, 28, 28, 1))}, "image must have shape (H, W) or (H, W, C)"),
+        ({"patch": 0}, "patch must be an int >= 1, got 0"),
+        ({"patch": 29}, "patch must be at most 28, the side of the image, got 29"),
+        ({"stride": 1.5}, "stride must be an int >= 1, got 1.5"),
+        ({"fill": float("nan")}, "fill must be a finite number, got nan"),
+        ({"fill": "black"}, "fill must be a finite number, got 'black'"),
+        ({"label": 2}, "label must be a class from 0 to 1, got 2"),
+        ({"label": -1}, "label must be a class from 0 to 1, got -1"),
+    ],
+)
+def test_occlusion_map_rejects_bad_arguments(kwargs, message):
+    args = {"model": _RegionModel(), "image": np.zeros((28, 28))}
+    args.update(kwargs)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        ops.occlusion_map(**args)
+
+
+def test_occlusion_map_rejects_a_predict_of_the_wrong_shape():
+    class Flat:
+        def predict(self, x, verbose=0):
+            return np.zeros(len(x))
+
+    with pytest.raises(ValueError, match="one row of probabilities per image"):
+        ops.occlusion_map(Flat(), np.zeros((28, 28)))
+
+
+def _ones_layers():
+    return [
+        keras.layers.Conv2D(2, 3, padding="same", kernel_initializer="ones", name="conv1"),
+        keras.layers.MaxPooling2D(2, name="pool1"),
+        keras.layers.Conv2D(3, 3, padding="same", kernel_initializer="ones", name="conv2"),
+        keras.layers.Flatten(name="flatten"),
+        keras.layers.Dense(10, name="dense"),
+    ]
+
+
+def _ones_cnn():
+    """conv1 (3x3, same) -> pool1 (2x2) -> conv2 (3x3, same), all weights 1:
+    a channel of conv2 is large exactly where a bright pixel lies in its field."""
+    return keras.Sequential([keras.Input((28, 28, 1))] + _ones_layers())
+
+
+def test_top_patches_crop_the_receptive_field_around_what_excites_the_channel():
+    rng = np.random.default_rng(0)
+    images = np.zeros((12, 28, 28, 1), "float32")
+    spots = rng.integers(4, 24, size=(12, 2))  # inside: every spot gives 8 x its strength
+    strength = np.linspace(1.0, 2.1, 12)
+    for i, ((r, c), s) in enumerate(zip(spots, strength)):
+        images[i, r, c] = s
+    result = ops.top_patches(_ones_cnn(), "conv2", images, channel=1, k=5)
+    assert result.size == ops.receptive_field([(3, 1), (2, 2), (3, 1)])[-1] == 8
+    assert result.patches.shape == (5, 8, 8)
+    # the brightest spots win, strongest first, one patch per image
+    np.testing.assert_array_equal(result.images, [11, 10, 9, 8, 7])
+    assert (np.diff(result.values) <= 0).all()
+    # conv1 spreads a spot over 3 x 3 in both its channels, pool1 keeps a 2 x 2
+    # block of each, conv2 sums the 2 x 2 x 2 values
+    np.testing.assert_allclose(result.values, 8 * strength[result.images], rtol=1e-5)
+    for patch, i, top, left in zip(result.patches, result.images, result.rows, result.cols):
+        assert patch.max() == pytest.approx(strength[i])  # the spot lies in the crop
+        r, c = spots[i]
+        assert top <= r < top + 8 and left <= c < left + 8
+        assert (top - (-3)) % 2 == 0  # fields start at 2 * i - 3
+    assert (result.layer, result.channel) == ("conv2", 1)
+
+
+def test_top_patches_fields_outside_the_image_are_zero_and_match_the_measured_field():
+    from lessons_lib import models
+
+    images = np.zeros((1, 28, 28, 1), "float32")
+    images[0, 0, 0] = 1.0  # a corner pixel: the best field starts outside the image
+    result = ops.top_patches(_ones_cnn(), "conv2", images, channel=0, k=1)
+    top, left = int(result.rows[0]), int(result.cols[0])
+    assert top < 0 and left < 0
+    patch = result.patches[0]
+    assert patch[-top, -left] == 1.0 and patch.sum() == 1.0
+    # the same geometry, measured by models.receptive_field_mask: an 8 x 8 field
+    mask = models.receptive_field_mask([(3, 1), (2, 2), (3, 1)], size=16)
+    assert mask.sum() == result.size**2
+    first = ops.top_patches(_ones_cnn(), "conv1", images, channel=0, k=1)
+    assert first.size == 3 and first.patches.shape == (1, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"layer_name": "nothing"}, "layer_name 'nothing' is not a layer of the model"),
+        ({"layer_name": "dense"}, "'flatten' (Flatten) comes first"),
+        ({"layer_name": 3}, "layer_name must be the name of a layer, got 3"),
+        ({"channel": 3}, "channel must be from 0 to 2, got 3"),
+        ({"channel": 1.0}, "channel must be a whole number from 0 to 2, got 1.0"),
+        ({"k": 0}, "k must be an int >= 1, got 0"),
+        ({"k": 5}, "k must be at most the 4 images given, got 5"),
+        ({"images": np.zeros((28, 28))}, "images must have shape (N, H, W) or (N, H, W, C)"),
+        ({"images": np.zeros((4, 28, 20))}, "images must be square, got 28 x 20"),
+    ],
+)
+def test_top_patches_rejects_bad_arguments(kwargs, message):
+    args = {
+        "model": _ones_cnn(),
+        "layer_name": "conv2",
+        "images": np.zeros((4, 28, 28)),
+        "channel": 0,
+    }
+    args.update(kwargs)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        ops.top_patches(**args)
+
+
+def test_top_patches_of_a_functional_model_equal_those_of_the_sequential_one():
+    sequential = _ones_cnn()
+    inputs = keras.Input((28, 28, 1))
+    x = inputs
+    for layer in _ones_layers():  # fresh layers with the same (all-ones) kernels
+        x = layer(x)
+    functional = keras.Model(inputs, x)  # its layers start with an InputLayer
+    assert type(functional.layers[0]).__name__ == "InputLayer"
+    images = np.random.default_rng(3).random((6, 28, 28), dtype="float32")
+    a = ops.top_patches(sequential, "conv2", images, channel=2, k=3)
+    b = ops.top_patches(functional, "conv2", images, channel=2, k=3)
+    np.testing.assert_array_equal(a.images, b.images)
+    np.testing.assert_array_equal(a.patches, b.patches)
+
+
 def _conv_loss(image, kernel, target):
     return 0.5 * np.sum((ops.conv2d(image, kernel) - target) ** 2)
 

@@ -374,3 +374,97 @@ def test_early_stopping_marks_lowest_validation_loss():
         plots.early_stopping(hist, patience=-1, show=False)
     with pytest.raises(ValueError, match="val_loss"):
         plots.early_stopping({"loss": [1.0]}, patience=2, show=False)
+
+
+# --- Experiments: shifted images, occlusion, top patches ---
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_shift_curve_one_line_per_model_localised(lang):
+    i18n.set_language(lang)
+    results = {"dense": {0: 0.88, 1: 0.8, 2: 0.6}, "CNN": {0: 0.91, 2: 0.85, 1: 0.9}}
+    fig = plots.shift_curve(results, show=False)
+    ax = fig.axes[0]
+    assert [line.get_label() for line in ax.lines] == ["dense", "CNN"]
+    np.testing.assert_allclose(ax.lines[1].get_ydata(), [0.91, 0.9, 0.85])  # sorted by shift
+    assert ax.get_xlabel() == i18n.t("shift_pixels", lang)
+    assert ax.get_ylabel() == i18n.t("accuracy", lang)
+    assert [int(t) for t in ax.get_xticks()] == [0, 1, 2]
+
+
+@pytest.mark.parametrize(
+    "results, message",
+    [
+        ({}, "at least one model"),
+        ([0.9], "results_by_model must be a dict"),
+        ({"cnn": [0.9]}, "results_by_model['cnn'] must be a dict {shift: accuracy}"),
+        ({"cnn": {0.5: 0.9}}, "results_by_model['cnn'] has the shift 0.5"),
+        ({"cnn": {0: 91}}, "results_by_model['cnn'][0] must be an accuracy from 0 to 1, got 91"),
+    ],
+)
+def test_shift_curve_rejects_bad_results(results, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        plots.shift_curve(results, show=False)
+
+
+def _occlusion(drops, label=6, probability=0.83, patch=4, stride=2):
+    from lessons_lib import ops
+
+    return ops.Occlusion(np.asarray(drops, float), label, probability, patch, stride)
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_occlusion_map_places_the_drops_on_the_image_localised(lang):
+    i18n.set_language(lang)
+    drops = np.zeros((13, 13))
+    drops[2, 4] = 0.5
+    drops[8, 1] = -0.25
+    fig = plots.occlusion_map(np.zeros((28, 28)), _occlusion(drops), show=False)
+    name = i18n.class_names(lang)[6]
+    assert fig.axes[0].get_title() == i18n.t(
+        "occlusion_image", lang, name=name, p=i18n.number(0.83, 2, lang=lang)
+    )
+    assert fig.axes[1].get_title() == i18n.t("occlusion_drop", lang, name=name)
+    heat = fig.axes[1].images[1]
+    # cell (i, j) is centred on the square it stands for: rows 2i .. 2i + 3
+    left, right, bottom, top = heat.get_extent()
+    assert (left, top) == (0.5, 0.5) and (right, bottom) == (26.5, 26.5)
+    assert heat.get_clim() == (-0.5, 0.5)  # symmetric: white is "no change"
+
+
+def test_occlusion_map_rejects_what_does_not_fit():
+    with pytest.raises(ValueError, match="occlusion must be what ops.occlusion_map returns"):
+        plots.occlusion_map(np.zeros((28, 28)), np.zeros((13, 13)), show=False)
+    with pytest.raises(ValueError, match=r"gives \(13, 13\)"):
+        plots.occlusion_map(np.zeros((28, 28)), _occlusion(np.zeros((7, 7))), show=False)
+
+
+def test_top_patches_one_row_per_channel_with_values():
+    from lessons_lib import ops
+
+    i18n.set_language("nl")
+
+    def found(channel, k):
+        return ops.Patches(
+            np.random.default_rng(channel).random((k, 8, 8)),
+            np.linspace(2.5, 1.0, k),
+            np.arange(k),
+            np.zeros(k, int),
+            np.zeros(k, int),
+            8,
+            "conv2",
+            channel,
+        )
+
+    fig = plots.top_patches([found(0, 4), found(5, 3)], show=False)
+    assert len(fig.axes) == 8
+    assert fig.axes[0].get_ylabel() == "conv2\nkanaal 0"
+    assert fig.axes[4].get_ylabel() == "conv2\nkanaal 5"
+    assert fig.axes[0].get_title() == "2,50"
+    assert not fig.axes[7].axison  # the second row has one patch fewer
+    top = max(float(found(0, 4).patches.max()), float(found(5, 3).patches.max()))
+    assert {ax.images[0].get_clim() for ax in fig.axes if ax.images} == {(0.0, top)}
+    single = plots.top_patches(found(1, 2), show=False)
+    assert len(single.axes) == 2
+    with pytest.raises(ValueError, match="patches must be what ops.top_patches returns"):
+        plots.top_patches([np.zeros((8, 8))], show=False)

@@ -6,13 +6,15 @@ it returns the :class:`matplotlib.figure.Figure` for further work.
 
 The figures are grouped by topic: :mod:`.images` (images as numbers),
 :mod:`.sliding` (a kernel or pooling window moving over an image),
-:mod:`.training` (training and its results) and :mod:`.inside` (filters and
-feature maps of a trained CNN). :mod:`._core` holds what they share, such as
-:func:`ink`, the one rule for the colour of numbers written on an image.
+:mod:`.training` (training and its results), :mod:`.inside` (filters and
+feature maps of a trained CNN) and :mod:`.experiments` (experiments on a
+trained CNN: shifted images, occlusion, top patches). :mod:`._core` holds
+what they share, such as :func:`ink`, the one rule for the colour of numbers written on an image.
 Notebooks call them all as ``plots.<name>``.
 """
 
 from ._core import ink
+from .experiments import occlusion_map, shift_curve, top_patches
 from .images import (
     class_examples,
     flattened,
@@ -57,4 +59,7 @@ __all__ = [
     "misclassified",
     "filters",
     "feature_maps",
+    "shift_curve",
+    "occlusion_map",
+    "top_patches",
 ]
