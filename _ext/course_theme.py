@@ -80,6 +80,66 @@ def drop_repeated_scripts(app, pagename, templatename, context, doctree):
         scripts[:] = unique
 
 
+#: Assets of extensions Jupyter Book always loads, by extension: file names
+#: (scripts and stylesheets) and the start of their inline scripts.
+EXTENSION_ASSETS = {
+    "thebe": (("sphinx-thebe.js", "sphinx-thebe.css"), ("const THEBE_JS_URL",)),
+    "togglebutton": (
+        ("togglebutton.js", "togglebutton.css"),
+        ("let toggleHint", "let toggleOpenOnPrint", "var togglebuttonSelector"),
+    ),
+    "design": (("design-tabs.js", "sphinx-design.min.css"), ()),
+}
+#: What in a page's body uses each of them. Thebe never: the book has no
+#: live-code button (_config.yml's launch_buttons name no thebe), so its
+#: script and its per-page configuration are dead weight.
+EXTENSION_USED = {
+    "thebe": None,
+    # .toggle, .admonition.dropdown and details.toggle-details are what
+    # togglebutton.js looks for; myst-nb's folded cells are its own <details>.
+    "togglebutton": re.compile(r'class="[^"]*(?<![\w-])(?:toggle|dropdown|toggle-details)(?![\w-])'),
+    # sphinx-design's dropdowns, cards, tabs, grids: classes sd-*.
+    "design": re.compile(r'class="(?:[^"]*\s)?sd-'),
+}
+THEBE_CONFIG = re.compile(
+    r'\s*<script type="text/x-thebe-config">.*?</script>\s*<script>kernelName = [^<]*</script>',
+    re.S,
+)
+
+
+def _unused_extensions(body: str) -> list[str]:
+    return [
+        name for name, used in EXTENSION_USED.items() if used is None or not used.search(body)
+    ]
+
+
+def _is_asset_of(asset, names) -> bool:
+    filename = getattr(asset, "filename", None) or ""
+    body = (getattr(asset, "attributes", None) or {}).get("body", "")
+    for name in names:
+        files, inline = EXTENSION_ASSETS[name]
+        if filename and Path(filename.split("?")[0]).name in files:
+            return True
+        if not filename and body.lstrip().startswith(inline):
+            return True
+    return False
+
+
+def only_the_assets_a_page_uses(app, pagename, templatename, context, doctree):
+    """Drop the scripts and stylesheets of extensions a page does not use
+    (thebe on every page; togglebutton and sphinx-design where nothing in
+    the page is theirs): each is a request or two on every page."""
+    body = context.get("body") or ""
+    unused = _unused_extensions(body)
+    for key in ("script_files", "css_files"):
+        assets = context.get(key)
+        if assets:
+            # In place: the builder's own lists, restored after each page.
+            assets[:] = [a for a in assets if not _is_asset_of(a, unused)]
+    if "thebe" in unused and "body" in context:
+        context["body"] = THEBE_CONFIG.sub("", body)
+
+
 def no_top_navbar(app, config):
     options = config.html_theme_options
     if isinstance(options, dict):
@@ -97,12 +157,18 @@ FONTAWESOME_JS = re.compile(
 )
 
 
+NO_FAVICON = '<link rel="icon" href="data:," />\n'
+
+
 def search_scripts_on_search_pages(render):
     """Wrap the template loader's render: the search scripts on search pages
     only, and there once."""
 
     def wrapped(template, context):
         text = FONTAWESOME_JS.sub("", render(template, context))
+        if 'rel="icon"' not in text and 'rel="shortcut icon"' not in text:
+            # No favicon: say so, or every page asks for /favicon.ico (a 404).
+            text = text.replace("</head>", NO_FAVICON + "</head>", 1)
         found = list(SEARCH_SCRIPTS.finditer(text))
         keep = found[-3:] if template == "search.html" else []
         for match in reversed(found):
@@ -174,17 +240,37 @@ def long_code_breaks(app):
         app.builder.templates.render = search_scripts_on_search_pages(app.builder.templates.render)
 
 
-#: What of MathJax's es5 folder goes to _static/mathjax (the other combined
-#: files and the SVG output are never asked for).
+#: The course's MathJax: one file made at build time from MathJax's own
+#: components, in this order (as MathJax's combined files are made): the
+#: loader and startup, the core, TeX input (base, ams, newcommand, autoload
+#: and the rest of MathJax's ``input/tex``), CommonHTML output and its TeX
+#: fonts, and assistive MathML (the hidden MathML a screen reader reads).
+#: MathJax's combined ``tex-chtml.js`` has the same parts plus the
+#: contextual menu (``ui/menu``, 426 kB of its 1.16 MB): this file is 0.76 MB.
+COURSE_MATHJAX = "tex-chtml-course.js"
+MATHJAX_BUNDLE = (
+    "startup.js",
+    "core.js",
+    "input/tex.js",
+    "output/chtml.js",
+    "output/chtml/fonts/tex.js",
+    "a11y/assistive-mml.js",
+)
+#: Told to MathJax's loader as loaded, so that a TeX extension loaded on
+#: demand (autoload: ``\color``, ``\boldsymbol``) does not fetch them again.
+MATHJAX_PRELOADED = (
+    "core",
+    "input/tex",
+    "input/tex-base",
+    "output/chtml",
+    "output/chtml/fonts/tex",
+    "a11y/assistive-mml",
+)
+#: What of MathJax's es5 folder goes beside it: the TeX extensions autoload
+#: may ask for, and the CHTML fonts.
 MATHJAX_PARTS = (
-    "tex-mml-chtml.js",
     "input/tex/extensions",
-    "input/mml",
     "output/chtml/fonts/woff-v2",
-    "ui",
-    "a11y",
-    "sre",
-    "adaptors",
 )
 
 
@@ -198,13 +284,24 @@ def mathjax_source() -> Path:
             "package (requirements.txt); it is not installed"
         ) from err
     es5 = Path(mathjax.__file__).resolve().parent / "static" / "mathjax" / "es5"
-    if not (es5 / "tex-mml-chtml.js").is_file():
-        raise ExtensionError(f"course_theme: no tex-mml-chtml.js in {es5}")
+    missing = [name for name in MATHJAX_BUNDLE if not (es5 / name).is_file()]
+    if missing:
+        raise ExtensionError(f"course_theme: no {', '.join(missing)} in {es5}")
     return es5
 
 
+def mathjax_bundle(es5: Path) -> str:
+    """The text of ``tex-chtml-course.js``: MathJax's components, one file."""
+    parts = [(es5 / name).read_text(encoding="utf-8") for name in MATHJAX_BUNDLE]
+    # startup.js starts MathJax when a promise resolves, after this whole
+    # file has run: every component below has registered itself by then.
+    preload = ", ".join(f'"{name}"' for name in MATHJAX_PRELOADED)
+    parts.append(f"MathJax.loader.preLoad({preload});\n")
+    return "\n;\n".join(parts)
+
+
 def copy_mathjax(app, exception):
-    """Copy MathJax into _static/mathjax when mathjax_path points there."""
+    """Write MathJax into _static/mathjax when mathjax_path points there."""
     if exception is not None or app.builder.format != "html":
         return
     path = app.config.mathjax_path
@@ -212,13 +309,16 @@ def copy_mathjax(app, exception):
         return  # a server of its own: nothing to ship
     es5 = mathjax_source()
     target = Path(app.outdir) / "_static" / Path(path).parent
+    target.mkdir(parents=True, exist_ok=True)
+    name = Path(path).name
+    if name == COURSE_MATHJAX:
+        (target / name).write_text(mathjax_bundle(es5), encoding="utf-8")
+    elif (es5 / name).is_file():
+        shutil.copy2(es5 / name, target / name)  # one of MathJax's own files
+    else:
+        raise ExtensionError(f"course_theme: mathjax_path {path!r}: no such MathJax file")
     for part in MATHJAX_PARTS:
-        source = es5 / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, dirs_exist_ok=True)
-        else:
-            (target / part).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / part)
+        shutil.copytree(es5 / part, target / part, dirs_exist_ok=True)
 
 
 def setup(app):
@@ -228,6 +328,7 @@ def setup(app):
     app.connect("html-page-context", phone_friendly_body)
     # Late, after the handlers that add a page's own scripts (MathJax).
     app.connect("html-page-context", drop_repeated_scripts, priority=900)
+    app.connect("html-page-context", only_the_assets_a_page_uses, priority=900)
     return {
         "version": __version__,
         "env_version": 1,
