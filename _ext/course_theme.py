@@ -97,7 +97,9 @@ EXTENSION_USED = {
     "thebe": None,
     # .toggle, .admonition.dropdown and details.toggle-details are what
     # togglebutton.js looks for; myst-nb's folded cells are its own <details>.
-    "togglebutton": re.compile(r'class="[^"]*(?<![\w-])(?:toggle|dropdown|toggle-details)(?![\w-])'),
+    "togglebutton": re.compile(
+        r'class="[^"]*(?<![\w-])(?:toggle|dropdown|toggle-details)(?![\w-])'
+    ),
     # sphinx-design's dropdowns, cards, tabs, grids: classes sd-*.
     "design": re.compile(r'class="(?:[^"]*\s)?sd-'),
 }
@@ -108,9 +110,7 @@ THEBE_CONFIG = re.compile(
 
 
 def _unused_extensions(body: str) -> list[str]:
-    return [
-        name for name, used in EXTENSION_USED.items() if used is None or not used.search(body)
-    ]
+    return [name for name, used in EXTENSION_USED.items() if used is None or not used.search(body)]
 
 
 def _is_asset_of(asset, names) -> bool:
