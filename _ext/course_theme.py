@@ -321,10 +321,90 @@ def copy_mathjax(app, exception):
         shutil.copytree(es5 / part, target / part, dirs_exist_ok=True)
 
 
+#: FontAwesome's web fonts, shipped by pydata-sphinx-theme with every icon
+#: (fa-solid 156 kB, fa-brands 118 kB as WOFF2, both loaded by every page),
+#: of which the book shows a few dozen.
+FA_WEBFONTS = "vendor/fontawesome/webfonts"
+FA_FONTS = ("fa-solid-900", "fa-regular-400", "fa-brands-400")
+#: FontAwesome's CSS: ``.fa-github:before,.fa-...:before{content:"\f09b"}``.
+FA_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:{1,2}before,?)+)\{content:"\\([0-9a-f]{4,5})"\}')
+FA_CLASS = re.compile(r"(?<![\w-])fa-([a-z0-9-]+)")
+CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{4,6})")
+
+
+def _private_use(code: int) -> bool:
+    return 0xE000 <= code <= 0xF8FF or 0xF0000 <= code <= 0x10FFFF
+
+
+def fontawesome_codepoints(static: Path, pages) -> set[int]:
+    """Every FontAwesome code point the site can show: the icons named by a
+    class ``fa-*`` in a page or in a script, and those the stylesheets write
+    themselves (admonitions, the contents' toggle: ``content:"\\f107"``)."""
+    theme_css = (static / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    by_name = {}
+    for match in FA_RULE.finditer(theme_css):
+        for name in re.findall(r"\.fa-([a-z0-9-]+):", match.group(1)):
+            by_name[name] = int(match.group(2), 16)
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    texts += [
+        p.read_text(encoding="utf-8")
+        for p in static.rglob("*.js")
+        if p.name != "fontawesome.js" and "mathjax" not in p.parts
+    ]
+    used = {by_name[n] for text in texts for n in FA_CLASS.findall(text) if n in by_name}
+    for css in static.rglob("*.css"):
+        text = FA_RULE.sub("", css.read_text(encoding="utf-8"))
+        used |= {int(h, 16) for h in CSS_ESCAPE.findall(text)}
+        used |= {ord(c) for c in text if _private_use(ord(c))}
+    return {code for code in used if _private_use(code)}
+
+
+def subset_fontawesome(app, exception):
+    """FontAwesome's fonts cut down to the icons the site shows (WOFF, a few
+    kB each); the theme's @font-face asks for them before the full fonts.
+    Sphinx copies the theme's stylesheet afresh on every build, so this
+    always starts from the whole of it."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    theme_css = static / "styles" / "pydata-sphinx-theme.css"
+    webfonts = static / FA_WEBFONTS
+    if not theme_css.is_file() or not webfonts.is_dir():
+        return  # another theme: nothing to do
+    from fontTools import subset
+
+    codepoints = fontawesome_codepoints(static, Path(app.outdir).rglob("*.html"))
+    css = theme_css.read_text(encoding="utf-8")
+    for name in FA_FONTS:
+        full = webfonts / f"{name}.ttf"
+        woff2 = f'url(../{FA_WEBFONTS}/{name}.woff2) format("woff2")'
+        if not full.is_file():
+            continue
+        options = subset.Options()
+        options.flavor = "woff"  # zlib: WOFF2 would need brotli
+        options.layout_features = ["*"]
+        options.name_IDs = ["*"]
+        options.notdef_outline = True
+        font = subset.load_font(str(full), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=codepoints)
+        subsetter.subset(font)
+        subset.save_font(font, str(webfonts / f"{name}.course.woff"), options)
+        font.close()
+        course = f'url(../{FA_WEBFONTS}/{name}.course.woff) format("woff")'
+        if course not in css:  # once, should the stylesheet be kept from a build before
+            css = css.replace(woff2, f"{course},{woff2}")
+    # The stylesheet's rules for the icons not shipped go too (85 kB of
+    # ``.fa-...:before{content:...}``): they could only draw an empty box.
+    css = FA_RULE.sub(lambda m: m.group(0) if int(m.group(2), 16) in codepoints else "", css)
+    theme_css.write_text(css, encoding="utf-8")
+
+
 def setup(app):
     app.connect("config-inited", no_top_navbar)
     app.connect("builder-inited", long_code_breaks)
     app.connect("build-finished", copy_mathjax)
+    app.connect("build-finished", subset_fontawesome)
     app.connect("html-page-context", phone_friendly_body)
     # Late, after the handlers that add a page's own scripts (MathJax).
     app.connect("html-page-context", drop_repeated_scripts, priority=900)

@@ -309,6 +309,54 @@ def load_all_images(page) -> None:
     }""")
 
 
+FONTAWESOME = {"solid": "fa-solid-900", "regular": "fa-regular-400", "brands": "fa-brands-400"}
+
+
+@pytest.fixture(scope="module")
+def icon_fonts(html_dir) -> dict[str, set[int]]:
+    """The code points of FontAwesome's fonts as the site ships them: cut
+    down by _ext/course_theme.py to the icons it shows."""
+    from fontTools.ttLib import TTFont
+
+    fonts = html_dir / "_static" / "vendor" / "fontawesome" / "webfonts"
+    out = {}
+    for key, name in FONTAWESOME.items():
+        path = fonts / f"{name}.course.woff"
+        assert path.is_file(), path
+        with TTFont(path) as font:
+            out[key] = set(font.getBestCmap())
+    return out
+
+
+def missing_icons(page, icon_fonts) -> list[str]:
+    """Icons the page shows (FontAwesome's font on an element or on its
+    ::before / ::after) that the shipped fonts lack: a box instead."""
+    shown = page.evaluate("""() => {
+        const out = [];
+        for (const el of document.querySelectorAll('body *')) {
+            for (const pseudo of [null, '::before', '::after']) {
+                const s = getComputedStyle(el, pseudo);
+                if (!/Font Awesome/.test(s.fontFamily)) continue;
+                if (pseudo && (s.content === 'none' || s.display === 'none')) continue;
+                const text = pseudo ? s.content : [...el.childNodes]
+                    .filter(n => n.nodeType === 3).map(n => n.textContent).join('');
+                for (const ch of text) {
+                    const code = ch.codePointAt(0);
+                    if (code >= 0xe000 && code <= 0xf8ff)
+                        out.push([code, s.fontFamily, Number(s.fontWeight)]);
+                }
+            }
+        }
+        return out;
+    }""")
+    missing = set()
+    for code, family, weight in shown:
+        key = "brands" if "Brands" in family else ("solid" if weight >= 600 else "regular")
+        if code not in icon_fonts[key]:
+            missing.add(f"U+{code:04X} ({key})")
+    return sorted(missing)
+
+
 def typeset(page) -> dict:
     """Wait for MathJax; how many formulas the page has and how many are
     still TeX source (a formula MathJax did not set)."""
@@ -436,7 +484,7 @@ def _fresh_screenshots():
 
 
 @pytest.mark.parametrize("page_name", PAGES)
-def test_page(page_name, desktop, phone, server):
+def test_page(page_name, desktop, phone, server, icon_fonts):
     page = desktop.open(f"{page_name}.html")
 
     title = page.title().strip()
@@ -517,6 +565,8 @@ def test_page(page_name, desktop, phone, server):
     assert not math["raw"], f"{page_name}: formulas left as TeX: {math['raw'][:5]}"
     assert not empty_outputs(page), f"{page_name}: empty outputs {empty_outputs(page)}"
 
+    assert not missing_icons(page, icon_fonts), f"{page_name}: {missing_icons(page, icon_fonts)}"
+
     screenshot(page, page_name)
     check_axe(page, f"{page_name} 1280")
     assert not desktop.errors, f"{page_name}: " + "\n".join(desktop.errors)
@@ -526,6 +576,7 @@ def test_page(page_name, desktop, phone, server):
     widths = small.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1] + 1, f"{page_name}: scrolls sideways at 390 px: {widths}"
     screenshot(small, f"{page_name}-390", full_page=False)  # the first screen
+    assert not missing_icons(small, icon_fonts), f"{page_name}: {missing_icons(small, icon_fonts)}"
     check_axe(small, f"{page_name} 390")
     assert not phone.errors, f"{page_name} at 390 px: " + "\n".join(phone.errors)
 
