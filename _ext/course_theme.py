@@ -57,7 +57,7 @@ from pathlib import Path
 
 from sphinx.errors import ExtensionError
 
-__version__ = "1.3"
+__version__ = "1.5"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 
@@ -103,6 +103,10 @@ EXTENSION_USED = {
     # sphinx-design's dropdowns, cards, tabs, grids: classes sd-*.
     "design": re.compile(r'class="(?:[^"]*\s)?sd-'),
 }
+#: What MathJax typesets (Sphinx's processHtmlClass): no such element, no MathJax.
+MATH = re.compile(
+    r'class="[^"]*(?<![\w-])(?:math|tex2jax_process|mathjax_process|output_area)(?![\w-])'
+)
 THEBE_CONFIG = re.compile(
     r'\s*<script type="text/x-thebe-config">.*?</script>\s*<script>kernelName = [^<]*</script>',
     re.S,
@@ -136,6 +140,19 @@ def only_the_assets_a_page_uses(app, pagename, templatename, context, doctree):
         if assets:
             # In place: the builder's own lists, restored after each page.
             assets[:] = [a for a in assets if not _is_asset_of(a, unused)]
+    if "body" in context and not MATH.search(body):
+        # Sphinx counts the formulas of the pages a page's toctree includes
+        # (for a single-page build): the landing page loaded MathJax for none.
+        mathjax = Path(app.config.mathjax_path.split("?")[0]).name
+        scripts = context.get("script_files") or []
+        scripts[:] = [
+            s
+            for s in scripts
+            if Path((getattr(s, "filename", None) or "").split("?")[0]).name != mathjax
+            and not (getattr(s, "attributes", None) or {})
+            .get("body", "")
+            .startswith("window.MathJax")
+        ]
     if "thebe" in unused and "body" in context:
         context["body"] = THEBE_CONFIG.sub("", body)
 
@@ -157,6 +174,10 @@ FONTAWESOME_JS = re.compile(
 )
 
 
+THEME_CSS = re.compile(r'(<link href=")((?:\.\./)*_static/)styles/theme\.css\?[^"]*(")')
+LAUNCH_LOGO = re.compile(
+    r'(<img alt="" src="[^"]*_static/images/logo_(?:colab|binder|jupyterhub|deepnote)\.[a-z]+")>'
+)
 NO_FAVICON = '<link rel="icon" href="data:," />\n'
 
 
@@ -166,6 +187,11 @@ def search_scripts_on_search_pages(render):
 
     def wrapped(template, context):
         text = FONTAWESOME_JS.sub("", render(template, context))
+        # theme.css only says @import "../basic.css": link basic.css itself,
+        # one request instead of two, one after the other.
+        text = THEME_CSS.sub(r"\1\2basic.css\3", text)
+        # The launch menu's logos load when the menu opens, not with the page.
+        text = LAUNCH_LOGO.sub(r'\1 loading="lazy">', text)
         if 'rel="icon"' not in text and 'rel="shortcut icon"' not in text:
             # No favicon: say so, or every page asks for /favicon.ico (a 404).
             text = text.replace("</head>", NO_FAVICON + "</head>", 1)
@@ -411,7 +437,7 @@ def setup(app):
     app.connect("html-page-context", only_the_assets_a_page_uses, priority=900)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
