@@ -31,7 +31,7 @@ the page's edition (``chapters/<lang>/...``, as in ``course_i18n``):
 4. **A search page per edition**, ``chapters/<lang>/search.html``, which the
    search field of that edition's pages opens; ``static/course_chrome.js``
    gives Sphinx's search script and the copy button their words in the
-   page's language (``COURSE_CHROME`` written beside it at build time), and
+   page's language (``COURSE_CHROME``, written into it at build time), and
    search snippets from the article alone, without the header buttons and
    the language links, with ё read as е (the Russian stemmer does the same,
    so a snippet is found for "свёртка" too).
@@ -50,7 +50,7 @@ import sphinx
 import sphinx_book_theme
 from course_i18n import edition_of
 
-__version__ = "1.0"
+__version__ = "1.1"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 #: The course's own words for the interface, by language. Keys are the
@@ -420,22 +420,28 @@ def on_builder_inited(app):
         return
     if str(STATIC_DIR) not in app.config.html_static_path:
         app.config.html_static_path.append(str(STATIC_DIR))
-    app.add_js_file("course_chrome_words.js")
     app.add_js_file("course_chrome.js", loading_method="defer")
     app.builder.templates.render = _render_in_language(app.builder.templates.render, app)
 
 
+#: The first line of the words written into _static/course_chrome.js.
+WORDS_HEADER = "/* course_chrome: interface words of Sphinx's search and the copy button. */\n"
+
+
 def write_js_words(app, exception):
-    """_static/course_chrome_words.js: the JavaScript messages per language."""
+    """The JavaScript messages per language, written at the top of
+    _static/course_chrome.js (one request, not a file of their own)."""
     if exception is not None or app.builder.format != "html":
         return
     words = {
         lang: {m: table[m] for m in JS_MESSAGES if m in table} for lang, table in CHROME.items()
     }
-    path = Path(app.outdir) / "_static" / "course_chrome_words.js"
+    path = Path(app.outdir) / "_static" / "course_chrome.js"
+    script = (STATIC_DIR / "course_chrome.js").read_text(encoding="utf-8")
     path.write_text(
-        "/* course_chrome: interface words of Sphinx's search and the copy button. */\n"
-        f"var COURSE_CHROME = {json.dumps(words, ensure_ascii=False, indent=1)};\n",
+        WORDS_HEADER
+        + f"var COURSE_CHROME = {json.dumps(words, ensure_ascii=False, indent=1)};\n"
+        + script,
         encoding="utf-8",
     )
 
@@ -450,7 +456,7 @@ def setup(app):
     app.connect("build-finished", write_js_words)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,6 +1,6 @@
 /* course_chrome: the search page and the copy button in the page's language,
-   and clean search snippets. COURSE_CHROME (course_chrome_words.js) holds the
-   words; <html lang> says which. Deferred: it runs after searchtools.js and
+   and clean search snippets. COURSE_CHROME (written above this at build
+   time) holds the words; <html lang> says which. Deferred: it runs after searchtools.js and
    copybutton.js have defined their globals and before they use them. */
 (function () {
   "use strict";
