@@ -50,7 +50,7 @@ import sphinx
 import sphinx_book_theme
 from course_i18n import edition_of
 
-__version__ = "1.1"
+__version__ = "1.2"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 #: The course's own words for the interface, by language. Keys are the
@@ -310,9 +310,28 @@ ANIMATION_IMG = re.compile(r'<img id="_anim_img(\w+)"(?![^>]*\balt=)')
 ANIMATION_SLIDER = re.compile(r'<input id="_anim_slider(\w+)"(?![^>]*\baria-label=)')
 
 
+#: The player's "Repetition" radio buttons: a <form> with a name is a
+#: landmark, and chapter 3's two players made two alike (axe:
+#: landmark-unique). The name goes to a radio group inside the form.
+ANIMATION_FORM = re.compile(
+    r'<form title="([^"]*)" aria-label="([^"]*)"( action="#n" name="_anim_loop_select\w+"'
+    r'\s+class="anim-state">)(.*?)(</form>)',
+    re.S,
+)
+
+
 def _player_labels(body: str, chrome: Chrome) -> str:
     """The animation player's frame and slider get a name where the stored
-    output has none (axe: image-alt, label)."""
+    output has none (axe: image-alt, label), and its repetition buttons are
+    a named radio group, not a landmark (axe: landmark-unique)."""
+    body = ANIMATION_FORM.sub(
+        lambda m: (
+            f"<form{m.group(3)}"
+            f'<div role="radiogroup" aria-label="{m.group(2)}" title="{m.group(1)}">'
+            f"{m.group(4)}</div>{m.group(5)}"
+        ),
+        body,
+    )
     body = ANIMATION_IMG.sub(
         lambda m: f'{m.group(0)} alt="{html.escape(chrome.gettext("Animation frame"))}"', body
     )
@@ -456,7 +475,7 @@ def setup(app):
     app.connect("build-finished", write_js_words)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
