@@ -790,6 +790,30 @@ def test_search_index_only_on_the_search_page(lang, desktop):
     assert sum("searchindex.js" in s for s in scripts) == 1, scripts
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_only_the_assets_a_page_uses(lang, desktop):
+    """No thebe anywhere (the book has no live-code button); sphinx-design's
+    assets only where its dropdowns are (the teachers' guide, whose first
+    dropdown still opens); no MathJax on a page with no formula."""
+    assets = "els => els.map(e => e.src || e.href || e.textContent.slice(0, 40))"
+    page = desktop.open(f"chapters/{lang}/02_convolution.html")
+    loaded = page.eval_on_selector_all("script, link[rel=stylesheet]", assets)
+    unused = ("thebe", "THEBE", "togglebutton", "toggleHint", "design-tabs", "sphinx-design")
+    assert not [a for a in loaded if any(u in a for u in unused)], loaded
+    assert any("/mathjax/" in a for a in loaded), loaded
+    page = desktop.open(f"chapters/{lang}/glossary.html")
+    loaded = page.eval_on_selector_all("script, link[rel=stylesheet]", assets)
+    assert not [a for a in loaded if "/mathjax/" in a or "MathJax" in a], loaded
+    page = desktop.open(f"chapters/{lang}/teachers_guide.html")
+    loaded = page.eval_on_selector_all("script, link[rel=stylesheet]", assets)
+    assert any("sphinx-design" in a for a in loaded), loaded
+    dropdown = page.locator("details.sd-dropdown").first
+    dropdown.locator("summary").click()
+    assert dropdown.evaluate("d => d.open")
+    assert dropdown.locator(".sd-summary-content").is_visible()
+    assert not desktop.errors, "\n".join(desktop.errors)
+
+
 def test_switching_language_keeps_the_section(desktop):
     # Opened at a heading's own anchor (not a label): its section's label.
     page = desktop.open("chapters/en/03_padding_and_stride.html#explore-it-yourself")
