@@ -50,7 +50,7 @@ import sphinx
 import sphinx_book_theme
 from course_i18n import edition_of
 
-__version__ = "1.2"
+__version__ = "1.3"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 #: The course's own words for the interface, by language. Keys are the
@@ -218,7 +218,12 @@ FIXED_ATTRIBUTES = (
     ("title", "Toggle secondary sidebar"),
     ("aria-label", "Main"),
     ("aria-label", "Page"),
+    ("aria-label", "Site navigation"),
 )
+#: The sidebar's first item, the course's title linking to the start page,
+#: stood outside any landmark (axe: region): it becomes a small navigation
+#: landmark of its own, "Site navigation" beside the course's "Main".
+BRAND = re.compile(r'(<div class="sidebar-primary-item")(>\s*<a class="navbar-brand logo")')
 
 #: myst-nb's labels of a hidden cell: "Show code cell {type}".
 CELL_LABEL = re.compile(r"(Show|Hide) code cell (content|source|outputs)")
@@ -422,6 +427,7 @@ def _render_in_language(render, app):
         # repeating the name only doubles what a screen reader says.
         text = LOGO_ALT.sub('alt=""', text)
         text = _sidebar_languages(text, app.config.course_languages)
+        text = BRAND.sub(r'\1 role="navigation" aria-label="Site navigation"\2', text)
         chrome = context.get("course_chrome")
         if chrome is None or not chrome.words:
             return text
@@ -475,7 +481,7 @@ def setup(app):
     app.connect("build-finished", write_js_words)
     return {
         "version": __version__,
-        "env_version": 3,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
