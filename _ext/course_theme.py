@@ -1,4 +1,4 @@
-"""Repairs to what the pinned theme stack puts in every page's <head>.
+"""Repairs to what the pinned theme stack puts in every page, and its weight.
 
 A small local Sphinx extension, loaded from ``_config.yml``
 (``sphinx: local_extensions: {course_theme: _ext}``).
@@ -41,11 +41,25 @@ in a box a keyboard cannot reach; the animation player fits the column
 MathJax ships with the book: Sphinx's default ``mathjax_path`` is a CDN
 address, so a page opened offline (a USB stick, a school mirror) showed its
 formulas as raw TeX. ``_config.yml`` sets ``mathjax_path`` to
-``mathjax/tex-mml-chtml.js``, a path inside ``_static``, and this copies
-MathJax 3.2.2 there from the PyPI package ``django-static-mathjax`` (pinned in
-requirements.txt; it is a plain copy of MathJax's own ``es5`` folder, the
-version Sphinx asks the CDN for): the combined file, the TeX extensions it
-loads on demand, the CHTML fonts and the menu with its accessibility parts.
+``mathjax/tex-chtml-course.js``, a path inside ``_static``, and this writes
+that file from MathJax 3.2.2's components in the PyPI package
+``django-static-mathjax`` (pinned in requirements.txt; it is a plain copy of
+MathJax's own ``es5`` folder, the version Sphinx asks the CDN for): startup,
+core, TeX input, CommonHTML output and its fonts' data, assistive MathML,
+in the order of MathJax's combined files, without the contextual menu (0.76
+MB instead of ``tex-chtml.js``'s 1.16 MB); beside it, the TeX extensions
+autoload fetches on demand and the CHTML fonts.
+
+Page weight (README, "Page weight"): a page loads only the assets of the
+extensions it uses (no thebe: the book has no live-code button;
+togglebutton and sphinx-design only where a page has their elements;
+MathJax only where there is something to typeset, not on the landing page
+whose table of contents made Sphinx add it), ``basic.css`` directly instead
+of ``theme.css`` that imports it, the launch menu's logos lazily, and no
+favicon request. FontAwesome's web fonts are cut down with fontTools to the
+icons the site shows (named by a class ``fa-*`` in a page or script, or
+written by a stylesheet), and the theme stylesheet's rules for the other
+icons go.
 """
 
 from __future__ import annotations
