@@ -31,7 +31,7 @@ the page's edition (``chapters/<lang>/...``, as in ``course_i18n``):
 4. **A search page per edition**, ``chapters/<lang>/search.html``, which the
    search field of that edition's pages opens; ``static/course_chrome.js``
    gives Sphinx's search script and the copy button their words in the
-   page's language (``COURSE_CHROME`` written beside it at build time), and
+   page's language (``COURSE_CHROME``, written into it at build time), and
    search snippets from the article alone, without the header buttons and
    the language links, with ё read as е (the Russian stemmer does the same,
    so a snippet is found for "свёртка" too).
@@ -50,7 +50,7 @@ import sphinx
 import sphinx_book_theme
 from course_i18n import edition_of
 
-__version__ = "1.0"
+__version__ = "1.3"
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 #: The course's own words for the interface, by language. Keys are the
@@ -218,7 +218,12 @@ FIXED_ATTRIBUTES = (
     ("title", "Toggle secondary sidebar"),
     ("aria-label", "Main"),
     ("aria-label", "Page"),
+    ("aria-label", "Site navigation"),
 )
+#: The sidebar's first item, the course's title linking to the start page,
+#: stood outside any landmark (axe: region): it becomes a small navigation
+#: landmark of its own, "Site navigation" beside the course's "Main".
+BRAND = re.compile(r'(<div class="sidebar-primary-item")(>\s*<a class="navbar-brand logo")')
 
 #: myst-nb's labels of a hidden cell: "Show code cell {type}".
 CELL_LABEL = re.compile(r"(Show|Hide) code cell (content|source|outputs)")
@@ -310,9 +315,28 @@ ANIMATION_IMG = re.compile(r'<img id="_anim_img(\w+)"(?![^>]*\balt=)')
 ANIMATION_SLIDER = re.compile(r'<input id="_anim_slider(\w+)"(?![^>]*\baria-label=)')
 
 
+#: The player's "Repetition" radio buttons: a <form> with a name is a
+#: landmark, and chapter 3's two players made two alike (axe:
+#: landmark-unique). The name goes to a radio group inside the form.
+ANIMATION_FORM = re.compile(
+    r'<form title="([^"]*)" aria-label="([^"]*)"( action="#n" name="_anim_loop_select\w+"'
+    r'\s+class="anim-state">)(.*?)(</form>)',
+    re.S,
+)
+
+
 def _player_labels(body: str, chrome: Chrome) -> str:
     """The animation player's frame and slider get a name where the stored
-    output has none (axe: image-alt, label)."""
+    output has none (axe: image-alt, label), and its repetition buttons are
+    a named radio group, not a landmark (axe: landmark-unique)."""
+    body = ANIMATION_FORM.sub(
+        lambda m: (
+            f"<form{m.group(3)}"
+            f'<div role="radiogroup" aria-label="{m.group(2)}" title="{m.group(1)}">'
+            f"{m.group(4)}</div>{m.group(5)}"
+        ),
+        body,
+    )
     body = ANIMATION_IMG.sub(
         lambda m: f'{m.group(0)} alt="{html.escape(chrome.gettext("Animation frame"))}"', body
     )
@@ -403,6 +427,7 @@ def _render_in_language(render, app):
         # repeating the name only doubles what a screen reader says.
         text = LOGO_ALT.sub('alt=""', text)
         text = _sidebar_languages(text, app.config.course_languages)
+        text = BRAND.sub(r'\1 role="navigation" aria-label="Site navigation"\2', text)
         chrome = context.get("course_chrome")
         if chrome is None or not chrome.words:
             return text
@@ -420,22 +445,28 @@ def on_builder_inited(app):
         return
     if str(STATIC_DIR) not in app.config.html_static_path:
         app.config.html_static_path.append(str(STATIC_DIR))
-    app.add_js_file("course_chrome_words.js")
     app.add_js_file("course_chrome.js", loading_method="defer")
     app.builder.templates.render = _render_in_language(app.builder.templates.render, app)
 
 
+#: The first line of the words written into _static/course_chrome.js.
+WORDS_HEADER = "/* course_chrome: interface words of Sphinx's search and the copy button. */\n"
+
+
 def write_js_words(app, exception):
-    """_static/course_chrome_words.js: the JavaScript messages per language."""
+    """The JavaScript messages per language, written at the top of
+    _static/course_chrome.js (one request, not a file of their own)."""
     if exception is not None or app.builder.format != "html":
         return
     words = {
         lang: {m: table[m] for m in JS_MESSAGES if m in table} for lang, table in CHROME.items()
     }
-    path = Path(app.outdir) / "_static" / "course_chrome_words.js"
+    path = Path(app.outdir) / "_static" / "course_chrome.js"
+    script = (STATIC_DIR / "course_chrome.js").read_text(encoding="utf-8")
     path.write_text(
-        "/* course_chrome: interface words of Sphinx's search and the copy button. */\n"
-        f"var COURSE_CHROME = {json.dumps(words, ensure_ascii=False, indent=1)};\n",
+        WORDS_HEADER
+        + f"var COURSE_CHROME = {json.dumps(words, ensure_ascii=False, indent=1)};\n"
+        + script,
         encoding="utf-8",
     )
 
@@ -450,7 +481,7 @@ def setup(app):
     app.connect("build-finished", write_js_words)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 4,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

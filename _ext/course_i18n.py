@@ -20,11 +20,13 @@ built them. It does three things:
    a section headed with an edition's label ("Русский") gets that ``lang``.
 3. **Search in three languages.** Sphinx builds one search index for one
    language. ``SearchEnRuNl`` indexes Cyrillic words with the Russian
-   Snowball stemmer and Latin ones with the English Porter stemmer, and ships
-   the same pair of stemmers to the browser, so "свёртки", "свертка" and
-   "свёрткой" all find the Russian chapter. Dutch words go through the
-   Porter stemmer as in Sphinx's default English search: a word is found as
-   written, not always in its other forms.
+   Snowball stemmer, Latin words of the Dutch edition with the Dutch
+   Snowball stemmer and the other Latin words with the English Porter
+   stemmer, and ships the same stemmers to the browser, so "свёртки",
+   "свертка" and "свёрткой" all find the Russian chapter, and "laag" and
+   "lagen", "gewicht" and "gewichten", "afbeelding" and "afbeeldingen" the
+   same Dutch pages. A search page knows its edition by ``<html lang>``: the
+   Dutch one stems Latin words as Dutch, the others as English.
 
 No JavaScript from the internet: the links are plain HTML and the stemmers
 are the ones Sphinx itself ships.
@@ -44,7 +46,7 @@ from sphinx.search import SearchLanguage
 from sphinx.search import en as _en
 from sphinx.search import ru as _ru
 
-__version__ = "1.0"
+__version__ = "1.1"
 
 #: Edition code -> label shown in the links, in the order shown.
 DEFAULT_LANGUAGES = {"en": "English", "ru": "Русский", "nl": "Nederlands"}
@@ -148,21 +150,45 @@ def on_builder_inited(app):
     if app.builder.format == "html":
         app.config.html_static_path.append(str(STATIC_DIR))
         app.add_css_file("course_i18n.css")
+    if hasattr(app.builder, "index_page"):
+        app.builder.index_page = _index_in_edition(app, app.builder.index_page)
+
+
+def _index_in_edition(app, index_page):
+    """The builder's index_page, telling SearchEnRuNl the page's edition."""
+
+    def wrapped(pagename, *args, **kwargs):
+        lang = getattr(getattr(app.builder, "indexer", None), "lang", None)
+        if isinstance(lang, SearchEnRuNl):
+            found = edition_of(
+                pagename, app.config.course_editions_dir, app.config.course_languages
+            )
+            lang.edition = found[0] if found else None
+        return index_page(pagename, *args, **kwargs)
+
+    return wrapped
 
 
 # --- search -------------------------------------------------------------------
 
 _JS_DISPATCH = r"""
-/* course_i18n: Cyrillic words get the Russian stemmer, the others Porter. */
+/* course_i18n: Cyrillic words get the Russian stemmer; Latin ones the Dutch
+   stemmer on a Dutch page (the Dutch search page), Porter elsewhere. */
 var CoursePorterStemmer = Stemmer;
 var Stemmer = function() {
   var russian = new RussianStemmer();
-  var porter = new CoursePorterStemmer();
+  var latin = document.documentElement.lang === "nl"
+    ? new DutchStemmer() : new CoursePorterStemmer();
   this.stemWord = function(w) {
-    return /[\u0400-\u04ff]/.test(w) ? russian.stemWord(w) : porter.stemWord(w);
+    return /[\u0400-\u04ff]/.test(w) ? russian.stemWord(w) : latin.stemWord(w);
   };
 };
 """
+#: Snowball's Dutch stemmer as Sphinx ships it to the browser
+#: (minified-js/dutch-stemmer.js): snowballstemmer 3 calls it "dutch_porter"
+#: and gives the name "dutch" to a newer algorithm with other stems
+#: ("gewicht" -> "wicht"), which the browser would not reproduce.
+DUTCH = "dutch_porter" if "dutch_porter" in snowballstemmer.algorithms() else "dutch"
 
 
 def _minified_js(name: str) -> str:
@@ -172,20 +198,25 @@ def _minified_js(name: str) -> str:
 
 
 class SearchEnRuNl(SearchLanguage):
-    """English Porter stemming for Latin script, Russian Snowball for Cyrillic."""
+    """Russian Snowball stemming for Cyrillic; for Latin script, Dutch
+    Snowball on the Dutch edition's pages and English Porter elsewhere."""
 
     lang = "en_ru_nl"
     language_name = "English, Russian and Dutch"
     stopwords = set(_en.english_stopwords) | set(_ru.russian_stopwords)
+    #: The edition of the page being indexed (``index_page`` sets it).
+    edition: str | None = None
 
     def init(self, options) -> None:
         self.porter = snowballstemmer.stemmer("porter")
         self.russian = snowballstemmer.stemmer("russian")
+        self.dutch = snowballstemmer.stemmer(DUTCH)
         self.js_stemmer_code = "\n".join(
             [
                 _en.js_porter_stemmer,
                 _minified_js("base-stemmer.js"),
                 _minified_js("russian-stemmer.js"),
+                _minified_js("dutch-stemmer.js"),
                 _JS_DISPATCH,
             ]
         )
@@ -194,6 +225,8 @@ class SearchEnRuNl(SearchLanguage):
         word = word.lower()
         if CYRILLIC.search(word):
             return self.russian.stemWord(word)
+        if self.edition == "nl":
+            return self.dutch.stemWord(word)
         return self.porter.stemWord(word)
 
     def word_filter(self, word: str) -> bool:
@@ -219,7 +252,7 @@ def setup(app):
     # page instead of keeping those written by the older version.
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

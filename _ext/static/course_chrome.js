@@ -1,6 +1,6 @@
 /* course_chrome: the search page and the copy button in the page's language,
-   and clean search snippets. COURSE_CHROME (course_chrome_words.js) holds the
-   words; <html lang> says which. Deferred: it runs after searchtools.js and
+   and clean search snippets. COURSE_CHROME (written above this at build
+   time) holds the words; <html lang> says which. Deferred: it runs after searchtools.js and
    copybutton.js have defined their globals and before they use them. */
 (function () {
   "use strict";
@@ -38,6 +38,30 @@
       var text = (part || main || doc.body).textContent;
       return text.replace(/ё/g, "е").replace(/Ё/g, "Е");
     };
+  }
+
+  /* Result links from a search page of an edition: Sphinx's searchtools.js
+     writes each link relative to the page ("chapters/nl/02_convolution.html"),
+     as if every search page were at the root, and so led from
+     chapters/nl/search.html to chapters/nl/chapters/nl/...: prefix the
+     page's content root, as searchtools.js does for the snippets it fetches. */
+  var root = document.documentElement.dataset.content_root;
+  var results = document.getElementById("search-results");
+  if (results && root && root !== "./" && typeof MutationObserver !== "undefined") {
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(function (node) {
+          if (!node.querySelectorAll) return;
+          var links = node.matches("a[href]") ? [node] : node.querySelectorAll("a[href]");
+          links.forEach(function (a) {
+            var href = a.getAttribute("href");
+            if (a.dataset.courseRoot || /^(?:[a-z]+:|\/|#|\.\.\/)/.test(href)) return;
+            a.dataset.courseRoot = "1";
+            a.setAttribute("href", root + href);
+          });
+        });
+      });
+    }).observe(results, { childList: true, subtree: true });
   }
 
   /* Switching language keeps the reader's section: the editions label their
