@@ -20,7 +20,7 @@ ifeq ($(origin FASHION_MNIST_DIR),undefined)
 endif
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 
-.PHONY: all venv book pdf test unit lint execute sync configure serve student nbgrader bench clean
+.PHONY: all venv book pdf test unit lint execute sync configure serve student nbgrader bench compat clean
 all: book
 
 $(STAMP): requirements.txt pyproject.toml
@@ -84,6 +84,17 @@ nbgrader: $(STAMP)
 # About 90 minutes on 2 cores; run it on an otherwise idle machine.
 bench: $(STAMP)
 	$(PY) -m bench.run --repeats 2 --make-test
+	$(MAKE) compat COMPAT=colab
+
+# The notebooks on other versions than requirements.txt pins: a second
+# environment (.venv-compat-$(COMPAT)/) with the versions of compat/$(COMPAT).txt,
+# lessons_lib installed by a plain `pip install .` as on Colab, the unit tests
+# that need no book tools, every English notebook (errors and "no" checks
+# fail). COMPAT=lowest (default, CI): pyproject.toml's lower bounds;
+# COMPAT=colab: the versions Colab ships (make bench runs it).
+COMPAT ?= lowest
+compat:
+	$(PYTHON) -m scripts.compat $(COMPAT)
 
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000
