@@ -63,6 +63,13 @@ UNIT_TESTS = (
     "tests/test_student.py",
     "tests/test_widgets.py",
 )
+# Left out of those files: the one test that needs myst_nb (a book tool),
+# and the explorer's grid of settings (140 s on the shared 2-core
+# machine; chapter 3's notebook runs the explorer on these versions anyway).
+DESELECT = (
+    "tests/test_prose.py::test_glue_stores_text_that_myst_nb_pastes_unchanged",
+    "tests/test_widgets.py::test_explorer_never_fails_on_a_grid_of_settings",
+)
 PROBE_MARK = "COMPAT-PROBE"
 # The source of the cell appended to every notebook: where the kernel found
 # its Python and lessons_lib, and the versions it really ran with.
@@ -173,12 +180,10 @@ def changed_versions(before, after):
 
 
 def inside(path, folder):
-    """Whether ``path`` lies in ``folder`` (both resolved)."""
-    try:
-        Path(path).resolve().relative_to(Path(folder).resolve())
-    except ValueError:
-        return False
-    return True
+    """Whether ``path`` lies in ``folder`` (absolute paths; symbolic links
+    are not followed: a virtual environment's python links outside it)."""
+    path, folder = (Path(os.path.normpath(os.path.abspath(p))) for p in (path, folder))
+    return path == folder or folder in path.parents
 
 
 # --- inside the compatibility environment -----------------------------------
@@ -396,6 +401,7 @@ def run_unit(py):
             "--durations=12",
             "-m",
             "not book and not slow",
+            *[arg for test in DESELECT for arg in ("--deselect", test)],
             *UNIT_TESTS,
         ]
         print("+ " + " ".join(str(c) for c in cmd), flush=True)
