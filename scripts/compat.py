@@ -264,6 +264,8 @@ def clean_env():
     env["PYTHONNOUSERSITE"] = "1"
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     env["MPLBACKEND"] = "Agg"
+    # ipykernel < 6.18 (Colab's 6.17) warns about frozen modules on every start
+    env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     return env
 
