@@ -231,7 +231,8 @@ def run_notebooks(paths, report_path, timeout=1800):
         try:
             client.execute()
         except CellExecutionError as error:
-            entry["problems"].append(f"cell error: {str(error).strip()[-1500:]}")
+            text = re.sub(r"\x1b\[[0-9;]*m", "", str(error)).strip()  # no colours
+            entry["problems"].append(f"cell error: {text[-1500:]}")
         except Exception as error:  # a dead kernel, a timeout
             entry["problems"].append(f"{type(error).__name__}: {error}")
         entry["seconds"] = round(time.perf_counter() - start, 1)
