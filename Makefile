@@ -20,7 +20,7 @@ ifeq ($(origin FASHION_MNIST_DIR),undefined)
 endif
 export TF_CPP_MIN_LOG_LEVEL ?= 3
 
-.PHONY: all venv book pdf test unit lint execute sync configure serve student nbgrader bench clean
+.PHONY: all venv book pdf test unit lint execute sync configure serve student nbgrader bench compat clean
 all: book
 
 $(STAMP): requirements.txt pyproject.toml
@@ -89,12 +89,24 @@ nbgrader: $(STAMP)
 
 # The benchmark (not a test): timings, accuracies, budgets -> bench/results.md,
 # and the ablation of chapter 7's changes -> bench/ablation.md.
-# About 90 minutes on 2 cores, and 40 to 80 more for the ablation; run it
-# on an otherwise idle machine.
+# About 90 minutes on 2 cores (with make test twice: with and without the
+# training cache), 40 to 80 more for the ablation and about 15 for make
+# compat COMPAT=colab; run it on an otherwise idle machine.
 bench: $(STAMP)
 	$(PY) -m bench.run --repeats 2 --make-test
 	$(PY) -m bench.throughput
 	$(PY) -m bench.ablation
+	$(MAKE) compat COMPAT=colab
+
+# The notebooks on other versions than requirements.txt pins: a second
+# environment (.venv-compat-$(COMPAT)/) with the versions of compat/$(COMPAT).txt,
+# lessons_lib installed by a plain `pip install .` as on Colab, the unit tests
+# that need no book tools, every English notebook (errors and "no" checks
+# fail). COMPAT=lowest (default, CI): pyproject.toml's lower bounds;
+# COMPAT=colab: the versions Colab ships (make bench runs it).
+COMPAT ?= lowest
+compat:
+	$(PYTHON) -m scripts.compat $(COMPAT)
 
 serve: book
 	$(PY) -m http.server --bind 127.0.0.1 --directory _build/html 8000

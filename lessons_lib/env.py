@@ -45,6 +45,23 @@ def _import_keras_quietly():
     return keras
 
 
+def _forget_global_seed_generator():
+    """Make Keras draw its global seed generator anew from the new seed.
+
+    ``keras.random.uniform(...)`` and the other random ops without a seed
+    share one global ``SeedGenerator``. Keras 3.13 and later drop it in
+    ``keras.utils.set_random_seed``, so that a second ``setup()`` in the same
+    kernel starts the same random numbers again; Keras 3.7 to 3.12 keep it
+    (``make compat`` found this on pyproject.toml's lowest Keras). This does
+    what Keras 3.13 does, on any Keras 3.
+    """
+    try:
+        from keras.src.backend.common import global_state
+    except ImportError:  # a Keras that moved its internals: nothing to forget
+        return
+    global_state.set_global_attribute("global_seed_generator", None)
+
+
 def setup(lang="en", seed=0):
     """Prepare a notebook: language, random seeds and quiet logs.
 
@@ -81,6 +98,7 @@ def setup(lang="en", seed=0):
     keras = _import_keras_quietly()
 
     keras.utils.set_random_seed(seed)
+    _forget_global_seed_generator()
     if keras.backend.backend() == "tensorflow":
         import tensorflow as tf
 

@@ -19,6 +19,19 @@ def test_setup_sets_language_and_seeds():
     np.testing.assert_array_equal(a, keras.ops.convert_to_numpy(keras.random.uniform((3,))))
 
 
+def test_setup_forgets_the_global_seed_generator_of_any_keras():
+    """Keras 3.7 to 3.12 keep it across set_random_seed (make compat found
+    this on the lowest Keras); setup() drops it on every Keras."""
+    pytest.importorskip("keras")
+    from keras.src.backend.common import global_state
+
+    from lessons_lib import env
+
+    global_state.set_global_attribute("global_seed_generator", "stale")
+    env._forget_global_seed_generator()
+    assert global_state.get_global_attribute("global_seed_generator") is None
+
+
 def test_setup_keeps_the_backend_start_up_log_out_of_stderr():
     """A fresh interpreter: setup() prints nothing on file descriptor 2."""
     import os
