@@ -455,7 +455,54 @@ def write_markdown(results, path):
             "",
             f"Book build (`jupyter-book build -W -n`, from the stored outputs): {results['book_seconds']} s.",
         ]
+    lines += _side_reports(path.parent)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _side_reports(folder):
+    """The sections that other measurements of this folder add to the report.
+
+    ``throughput.json`` (``python -m bench.throughput``): the training's
+    share of the matmul peak; ``cache.json``: ``make test`` runs with and
+    without the training cache that were measured outside a ``make bench``
+    run (each row says where it comes from).
+    """
+    lines = []
+    throughput = folder / "throughput.json"
+    if throughput.exists():
+        from bench.throughput import table
+
+        lines += [
+            "",
+            "## Throughput against the processor's peak (`python -m bench.throughput`)",
+            "",
+            table(json.loads(throughput.read_text(encoding="utf-8"))),
+        ]
+    cache = folder / "cache.json"
+    if cache.exists():
+        record = json.loads(cache.read_text(encoding="utf-8"))
+        lines += [
+            "",
+            "## `make test` without and with the training cache",
+            "",
+            record["note"],
+            "",
+            "| run | commit | training cache | make test (s) | pytest (s) | tests | trainings |",
+            "| --- | --- | --- | ---: | ---: | --- | --- |",
+        ]
+        for r in record["runs"]:
+            lines.append(
+                f"| {r['label']} | {r['commit']} | {r['training_cache']} | "
+                f"{r['make_test_seconds']} | {r['pytest_seconds']} | {r['summary']} | "
+                f"{r.get('cache_summary') or '-'} |"
+            )
+        before, after = record["runs"][0], record["runs"][-1]
+        lines += [
+            "",
+            f"`make test` took {1 - after['make_test_seconds'] / before['make_test_seconds']:.0%} "
+            "less time with the cache.",
+        ]
+    return lines
 
 
 def save(results, out):

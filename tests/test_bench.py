@@ -362,3 +362,65 @@ def test_gpu_jax_reports_compilations_per_epoch(monkeypatch):
     monkeypatch.delenv("KERAS_BACKEND", raising=False)
     with pytest.raises(SystemExit):
         gpu_jax.main([])  # it measures JAX only
+
+
+def test_report_adds_the_throughput_and_cache_measurements(bench, tmp_path):
+    import json
+
+    (tmp_path / "throughput.json").write_text(
+        json.dumps(
+            {
+                "date": "d",
+                "machine": {"cpu": "c", "cores": 2},
+                "matmul_gflops": 100.0,
+                "matmul_gflops_before_after": [99.0, 100.0],
+                "ratio": 0.3,
+                "training": {
+                    "backend": "tensorflow",
+                    "isa": "AVX2",
+                    "images": 16000,
+                    "batch_size": 32,
+                    "forward_mflop_per_image": 8.482,
+                    "seconds": 10.0,
+                    "gflops": 30.0,
+                },
+            }
+        )
+    )
+    runs = [
+        {
+            "label": "before",
+            "commit": "a",
+            "training_cache": "none",
+            "make_test_seconds": 2000,
+            "pytest_seconds": 1900,
+            "summary": "9 passed",
+        },
+        {
+            "label": "after",
+            "commit": "b",
+            "training_cache": "on",
+            "make_test_seconds": 1000,
+            "pytest_seconds": 900,
+            "summary": "9 passed",
+            "cache_summary": "trainings run: 4",
+        },
+    ]
+    (tmp_path / "cache.json").write_text(json.dumps({"note": "Two runs.", "runs": runs}))
+    results = {
+        "date": "d",
+        "repeats": 1,
+        "machine": {
+            "cpu": "c",
+            "cores": 2,
+            "platform": "L",
+            "python": "3",
+            "keras": "3",
+            "backend": "tensorflow",
+        },
+    }
+    bench.save(results, tmp_path)
+    report = (tmp_path / "results.md").read_text(encoding="utf-8")
+    assert "| training / matmul peak | 30% |" in report
+    assert "| after | b | on | 1000 | 900 | 9 passed | trainings run: 4 |" in report
+    assert "took 50% less time with the cache" in report
