@@ -45,6 +45,8 @@ pdf: book
 # the same trainings, so each distinct training runs once per make test and
 # the other editions load it; a fresh empty folder every run, removed after.
 # TRAINING_CACHE=off trains every time (as make test did before the cache).
+# --dist loadfile: a worker runs whole files, and a training chapter's three
+# editions in a row (conftest.py, scope_of).
 TRAINING_CACHE ?= on
 test: lint
 	@cache=""; if [ "$(TRAINING_CACHE)" != off ]; then \

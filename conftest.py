@@ -135,3 +135,37 @@ def pytest_terminal_summary(terminalreporter):
     for lang, seconds in sorted(editions.items()):
         write(f"{seconds:8.1f} s  edition {lang}")
     write(f"{sum(_seconds.values()):8.1f} s  all notebooks")
+
+
+# --- which worker runs what (make test: pytest -n 2 --dist loadfile) ----------
+#
+# --dist loadfile sends each file to one worker, whole: a notebook's cells
+# share one kernel, and a module's fixtures (a book build) run once. The
+# three editions of a chapter that trains (1, 6, 7) go to one worker in a
+# row instead: the first trains, the next two load the training from the
+# cache (lessons_lib.cache), while the other worker goes on with other
+# files. Without this, both workers could reach the same training at once
+# and one would wait idle for minutes on the cache's lock (measured in one
+# make test: 400 s for chapter 7, 154 s for chapter 6).
+TRAINING_CHAPTERS = ("01_images_and_dense_baseline", "06_cnn_fashion_mnist", "07_going_further")
+
+
+def scope_of(nodeid):
+    """The scope (one worker, in order) of a test: its file, or its training chapter."""
+    path = nodeid.split("::", 1)[0]
+    stem = Path(path).stem
+    if path.endswith(".ipynb") and stem in TRAINING_CHAPTERS:
+        return f"training-{stem}"
+    return path
+
+
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class CourseScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid):
+            return scope_of(nodeid)
+
+    return CourseScheduling(config, log)

@@ -131,3 +131,17 @@ def test_the_version_sets_pin_what_pyproject_declares():
         assert lowest[name].split(".")[: len(bound.split("."))] == bound.split("."), name
     colab = compat.pinned(ROOT / "compat" / "colab.txt")
     assert set(bounds) <= set(colab)
+
+
+def test_a_stored_no_is_a_fact_not_a_failure():
+    """Chapter 2 prints a computed "no" ("= map at the same place: no"):
+    it fails only when it changes."""
+    source = 'print("same place:", "yes" if same else "no")'
+    stored = [stream("same place: no\n")]
+    assert compat.check_verdicts(source, [stream("same place: no\n")], stored) == []
+    assert compat.check_verdicts(source, [stream("same place: yes\n")], stored) == [
+        "check says yes where its stored output says no: 'same place'"
+    ]
+    assert compat.check_verdicts(source, [stream("other: no\n")], stored) == [
+        "check says no: 'other'"
+    ]

@@ -80,3 +80,15 @@ def test_onednn_honours_the_cap():
     env.pop("TF_ENABLE_ONEDNN_OPTS", None)
     used = isa.probe_isa(env)
     assert "AVX" in used and "AVX2" not in used and "512" not in used, used
+
+
+def test_the_editions_of_a_training_chapter_share_one_worker(guard):
+    scopes = {
+        guard.scope_of(f"chapters/{lang}/06_cnn_fashion_mnist.ipynb::Cell 3")
+        for lang in ("en", "ru", "nl")
+    }
+    assert scopes == {"training-06_cnn_fashion_mnist"}
+    assert guard.scope_of("chapters/ru/02_convolution.ipynb::Cell 1") == (
+        "chapters/ru/02_convolution.ipynb"
+    )
+    assert guard.scope_of("tests/test_site.py::test_page[index]") == "tests/test_site.py"
