@@ -159,6 +159,7 @@ def scope_of(nodeid):
     return path
 
 
+@pytest.hookimpl(optionalhook=True)  # make compat's environment has no pytest-xdist
 def pytest_xdist_make_scheduler(config, log):
     if config.getvalue("dist") != "loadfile":
         return None
