@@ -115,10 +115,7 @@ def course_cnn():
     model = keras.Sequential(
         [
             keras.Input(shape=INPUT_SHAPE),
-            layers.Conv2D(32, (3, 3), padding="same", activation="relu", name="conv1"),
-            layers.MaxPooling2D((2, 2), strides=2, name="pool1"),
-            layers.Conv2D(64, (3, 3), padding="same", activation="relu", name="conv2"),
-            layers.MaxPooling2D((2, 2), strides=2, name="pool2"),
+            *_convolution_body(3),
             layers.Flatten(name="flatten"),
             layers.Dense(128, activation="relu", name="dense"),
             layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
@@ -126,6 +123,23 @@ def course_cnn():
         name="course_cnn",
     )
     return _compile(model)
+
+
+def _convolution_body(size):
+    """The course CNN's two convolution-and-pooling blocks, kernels ``size`` x ``size``.
+
+    Shared by :func:`course_cnn`, :func:`course_cnn_kernel` and
+    :func:`all_conv_cnn`, which differ only in what follows.
+    """
+    from keras import layers
+
+    k = (int(size), int(size))
+    return [
+        layers.Conv2D(32, k, padding="same", activation="relu", name="conv1"),
+        layers.MaxPooling2D((2, 2), strides=2, name="pool1"),
+        layers.Conv2D(64, k, padding="same", activation="relu", name="conv2"),
+        layers.MaxPooling2D((2, 2), strides=2, name="pool2"),
+    ]
 
 
 def steps_per_epoch(train_images, batch_size):
@@ -579,10 +593,7 @@ def all_conv_cnn():
     model = keras.Sequential(
         [
             keras.Input(shape=INPUT_SHAPE),
-            layers.Conv2D(32, (3, 3), padding="same", activation="relu", name="conv1"),
-            layers.MaxPooling2D((2, 2), strides=2, name="pool1"),
-            layers.Conv2D(64, (3, 3), padding="same", activation="relu", name="conv2"),
-            layers.MaxPooling2D((2, 2), strides=2, name="pool2"),
+            *_convolution_body(3),
             layers.Conv2D(NUM_CLASSES, (1, 1), name="conv1x1"),
             layers.GlobalAveragePooling2D(name="average"),
             layers.Activation("softmax", name="output"),
@@ -597,13 +608,9 @@ DIRECTIONS = {"right": (1, 0), "left": (-1, 0), "down": (0, 1), "up": (0, -1)}
 
 
 def _images_and_labels(images, labels):
-    images = np.asarray(images)
-    if images.ndim == 3:
-        images = images[..., None]
-    if images.ndim != 4 or len(images) == 0:
-        raise ValueError(
-            f"images must have shape (N, H, W) or (N, H, W, C) with N >= 1, got shape {images.shape}"
-        )
+    from . import ops
+
+    images = ops.image_batch(images)
     labels = np.asarray(labels).ravel()
     if labels.shape != (len(images),):
         raise ValueError(
@@ -882,14 +889,10 @@ def course_cnn_kernel(size):
     import keras
     from keras import layers
 
-    k = (int(size), int(size))
     model = keras.Sequential(
         [
             keras.Input(shape=INPUT_SHAPE),
-            layers.Conv2D(32, k, padding="same", activation="relu", name="conv1"),
-            layers.MaxPooling2D((2, 2), strides=2, name="pool1"),
-            layers.Conv2D(64, k, padding="same", activation="relu", name="conv2"),
-            layers.MaxPooling2D((2, 2), strides=2, name="pool2"),
+            *_convolution_body(size),
             layers.Flatten(name="flatten"),
             layers.Dense(128, activation="relu", name="dense"),
             layers.Dense(NUM_CLASSES, activation="softmax", name="output"),

@@ -641,6 +641,39 @@ __all__.append("receptive_field")
 # --- Experiments: shifted images, occlusion, the patches a channel likes most ---
 
 
+def image_batch(images):
+    """A batch of images as ``(N, H, W, C)``: one channel added to ``(N, H, W)``.
+
+    Parameters
+    ----------
+    images : array_like
+        Shape ``(N, H, W)`` or ``(N, H, W, C)`` with ``N >= 1``.
+
+    Returns
+    -------
+    numpy.ndarray
+        Shape ``(N, H, W, C)``.
+
+    Raises
+    ------
+    ValueError
+        For another number of dimensions or an empty batch.
+
+    Examples
+    --------
+    >>> image_batch(np.zeros((2, 28, 28))).shape
+    (2, 28, 28, 1)
+    """
+    images = np.asarray(images)
+    if images.ndim == 3:
+        images = images[..., None]
+    if images.ndim != 4 or len(images) == 0:
+        raise ValueError(
+            f"images must have shape (N, H, W) or (N, H, W, C) with N >= 1, got shape {images.shape}"
+        )
+    return images
+
+
 def shift_images(images, dx, dy=0):
     """Move a batch of images by whole pixels; what comes in is black (zeros).
 
@@ -914,13 +947,7 @@ def top_patches(model, layer_name, images, channel, k=9):
     """
     import keras
 
-    images = np.asarray(images)
-    if images.ndim == 3:
-        images = images[..., None]
-    if images.ndim != 4 or len(images) == 0:
-        raise ValueError(
-            f"images must have shape (N, H, W) or (N, H, W, C) with N >= 1, got shape {images.shape}"
-        )
+    images = image_batch(images)
     if not isinstance(layer_name, str):
         raise ValueError(f"layer_name must be the name of a layer, got {layer_name!r}")
     h, w = images.shape[1:3]
@@ -965,7 +992,7 @@ def top_patches(model, layer_name, images, channel, k=9):
     )
 
 
-__all__ += ["shift_images", "Occlusion", "occlusion_map", "Patches", "top_patches"]
+__all__ += ["image_batch", "shift_images", "Occlusion", "occlusion_map", "Patches", "top_patches"]
 
 
 def kernel_gradient(image, output_gradient):
