@@ -64,11 +64,11 @@ MODELS = {
         0.925,
     ),
 }
-# "test accuracy: 0.9123", "точность на тесте: 0.9123", "testnauwkeurigheid: 0.9267":
-# every accuracy a notebook prints, in the three editions' words
+# "test accuracy: 0.9123", "точность на тесте: 0,9123", "testnauwkeurigheid: 0,9267":
+# every accuracy a notebook prints, in the three editions' words and number formats
 ACCURACY = re.compile(
     r"^(?P<name>[^:<>=\n]*(?:accuracy|точность|nauwkeurigheid)[^:<>=\n]*):"
-    r"\s+(?P<value>[01]\.\d+)\s*$",
+    r"\s+(?P<value>[01][.,]\d+)\s*$",
     re.M | re.I,
 )
 REPRO_TOLERANCE = 0.005  # two runs' accuracies differ by less than 0.5 pp
@@ -129,7 +129,7 @@ def printed_accuracies(nb):
     for cell in nb.cells:
         if cell.cell_type == "code":
             for m in ACCURACY.finditer(cell_text(cell)):
-                found[m["name"].strip()] = float(m["value"])
+                found[m["name"].strip()] = float(m["value"].replace(",", "."))
     return found
 
 

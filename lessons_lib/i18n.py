@@ -5,6 +5,8 @@ it for text by key (:func:`t`) and never hold a sentence of their own. The
 current language is set once per notebook by :func:`lessons_lib.setup`.
 """
 
+import re
+
 LANGUAGES = ("en", "ru", "nl")
 DEFAULT_LANGUAGE = "en"
 
@@ -60,7 +62,7 @@ STRINGS = {
         "ru": "поэлементные произведения",
         "nl": "elementgewijze producten",
     },
-    "sum_is": {"en": "sum = {value:g}", "ru": "сумма = {value:g}", "nl": "som = {value:g}"},
+    "sum_is": {"en": "sum = {value}", "ru": "сумма = {value}", "nl": "som = {value}"},
     "output_at": {
         "en": "output at ({row}, {col})",
         "ru": "выход ({row}, {col})",
@@ -69,6 +71,15 @@ STRINGS = {
     "filter": {"en": "filter {index}", "ru": "фильтр {index}", "nl": "filter {index}"},
     "epoch": {"en": "epoch", "ru": "эпоха", "nl": "epoch"},
     "accuracy": {"en": "accuracy", "ru": "точность", "nl": "nauwkeurigheid"},
+    "summary_model": {"en": "Model: {name}", "ru": "Модель: {name}", "nl": "Model: {name}"},
+    "summary_layer": {"en": "Layer (type)", "ru": "Слой (тип)", "nl": "Laag (type)"},
+    "summary_shape": {"en": "Output shape", "ru": "Форма выхода", "nl": "Vorm van de uitvoer"},
+    "summary_params": {"en": "Parameters", "ru": "Параметры", "nl": "Parameters"},
+    "summary_total": {
+        "en": "Total parameters: {total} (trainable: {trainable}; non-trainable: {frozen})",
+        "ru": "Всего параметров: {total} (обучаемых: {trainable}, необучаемых: {frozen})",
+        "nl": "Parameters in totaal: {total} (trainbaar: {trainable}, niet trainbaar: {frozen})",
+    },
     "loss": {"en": "loss", "ru": "потери", "nl": "verlies"},
     "training": {"en": "training", "ru": "обучение", "nl": "training"},
     "validation": {"en": "validation", "ru": "проверка", "nl": "validatie"},
@@ -894,6 +905,54 @@ def class_names(lang=None):
     Introduced in chapter 1, Images as numbers.
     """
     return list(CLASS_NAMES[_check_language(lang or _current)])
+
+
+_NUMERAL = re.compile(r"^(?P<sign>[-\u2212]?)(?P<whole>\d+)(?:\.(?P<fraction>\d+))?$")
+
+
+def numeral(text, lang=None):
+    """A number that Python or matplotlib wrote (``"0.25"``, ``"\u22121.5"``) in the reader's format.
+
+    Figures write numbers through Python's formatting (``f"{v:g}"``) and
+    matplotlib's tick labels; this rewrites such a text with the separators
+    of :func:`number`. A text that is not a plain decimal number (``"1e-05"``,
+    ``"(28, 28)"``, a word) is returned unchanged.
+
+    Parameters
+    ----------
+    text : str
+        The number as Python wrote it: digits, an optional ``.`` and
+        decimals, an optional ``-`` or ``\u2212`` in front.
+    lang : str, optional
+        Language code; by default the current one.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not a string.
+
+    Examples
+    --------
+    >>> numeral("0.25", "ru"), numeral("\u22120.5", "nl"), numeral("12000", "ru")
+    ('0,25', '\u22120,5', '12\xa0000')
+    >>> numeral("0.25", "en"), numeral("1e-05", "nl"), numeral("conv1", "ru")
+    ('0.25', '1e-05', 'conv1')
+
+    Introduced in chapter 1, Images as numbers (the numbers on the figures' axes).
+    """
+    lang = _check_language(lang or _current)
+    if not isinstance(text, str):
+        raise ValueError(f"text must be a string, got {type(text).__name__} {text!r}")
+    m = _NUMERAL.match(text)
+    if m is None:
+        return text
+    fraction = m["fraction"] or ""
+    written = number(float(f"{m['whole']}.{fraction or 0}"), len(fraction), lang=lang)
+    return ("\u2212" if m["sign"] else "") + written
 
 
 def number(value, digits=0, percent=False, lang=None, trim=False):

@@ -947,3 +947,85 @@ def dense_wide(units=512):
         name="dense_wide",
     )
     return _compile(model)
+
+
+def summary(model):
+    """Print ``model``'s layers as one plain table, in the reader's language and number format.
+
+    The same table as Keras' ``model.summary()``: each layer with its type,
+    the shape of its output (as Python prints it, ``None`` for the batch)
+    and its number of parameters, then the total, split into trainable and
+    non-trainable parameters. Unlike ``model.summary()`` it prints no
+    colours and no boxes, as one block of text, with the column titles in
+    the current language (:func:`lessons_lib.i18n.set_language`) and the
+    counts in its number format (``18 496`` in Russian, ``18.496`` in Dutch).
+
+    Parameters
+    ----------
+    model : keras.Model
+        A built model, such as :func:`course_cnn` returns.
+
+    Raises
+    ------
+    ValueError
+        If ``model`` is not a Keras model or has not been built yet.
+
+    Examples
+    --------
+    >>> summary(dense_baseline())
+    Model: dense_baseline
+    Layer (type)       Output shape  Parameters
+    -------------------------------------------
+    flatten (Flatten)  (None, 784)            0
+    dense (Dense)      (None, 128)      100,480
+    output (Dense)     (None, 10)         1,290
+    -------------------------------------------
+    Total parameters: 101,770 (trainable: 101,770; non-trainable: 0)
+
+    Introduced in chapter 1, Images and a dense baseline.
+    """
+    import keras
+
+    from . import i18n
+
+    if not isinstance(model, keras.Model):
+        raise ValueError(f"model must be a Keras model, got {type(model).__name__} {model!r}")
+    if not model.built:
+        raise ValueError(
+            f"model must be built (give it a keras.Input or call it on data once), "
+            f"got the unbuilt model {model.name!r}"
+        )
+
+    def count(weights):
+        return sum(int(np.prod(w.shape)) for w in weights)
+
+    rows = []
+    for layer in model.layers:
+        try:
+            shape = str(tuple(layer.output.shape))
+        except (AttributeError, ValueError):  # a layer used more than once has no single output
+            shape = "?"
+        rows.append(
+            (f"{layer.name} ({type(layer).__name__})", shape, i18n.number(layer.count_params()))
+        )
+    head = (i18n.t("summary_layer"), i18n.t("summary_shape"), i18n.t("summary_params"))
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(3)]
+
+    def line(cells):
+        return f"{cells[0]:<{widths[0]}}  {cells[1]:<{widths[1]}}  {cells[2]:>{widths[2]}}"
+
+    rule = "-" * (sum(widths) + 4)
+    trainable = count(model.trainable_weights)
+    total = count(model.weights)
+    text = [i18n.t("summary_model", name=model.name), line(head), rule]
+    text += [line(r) for r in rows]
+    text += [
+        rule,
+        i18n.t(
+            "summary_total",
+            total=i18n.number(total),
+            trainable=i18n.number(trainable),
+            frozen=i18n.number(total - trainable),
+        ),
+    ]
+    print("\n".join(text))

@@ -125,7 +125,7 @@ def _draw_on(axes, g, image, kernel, step):
         ax_in.text(
             b + c,
             b + r,
-            f"{v:g}",
+            i18n.numeral(f"{v:g}"),
             ha="center",
             va="center",
             fontsize=font,
@@ -177,7 +177,7 @@ def _draw_on(axes, g, image, kernel, step):
             ax_out.text(
                 c,
                 r,
-                f"{fmap[r, c]:g}",
+                i18n.numeral(f"{fmap[r, c]:g}"),
                 ha="center",
                 va="center",
                 fontsize=_fontsize(out),

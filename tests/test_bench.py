@@ -35,8 +35,8 @@ def _notebook(*texts):
 def test_accuracies_are_found_in_every_edition(bench):
     nb = _notebook(
         "training accuracy:   0.9782\nvalidation accuracy: 0.9098\n",
-        "точность на тесте: 0.9123\n",
-        "testnauwkeurigheid: 0.9267\n",
+        "точность на тесте: 0,9123\n",
+        "testnauwkeurigheid: 0,9267\n",
         "test accuracy >= 0.90: yes\n",  # a check, not a measurement
         "1688/1688 - 15s - 9ms/step - accuracy: 0.8760 - loss: 0.34\n",  # a training log
     )

@@ -1,5 +1,6 @@
 """The book builds from the stored outputs with warnings as errors."""
 
+import html as html_text
 import os
 import re
 import subprocess
@@ -8,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from lessons_lib import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -48,3 +51,9 @@ def test_book_builds_without_warnings():
                 assert not re.search(r"_images/|\.(png|jpe?g|svg|gif)$", alt.group(1)), (
                     f"{page}: an image's alt text is its file name: {alt.group(1)}"
                 )
+            # The stored verdict of a check cell is that of the model answer:
+            # under "answer = None" on a web page it would read as "None is
+            # correct", so the site shows check cells without their output.
+            for lang in i18n.LANGUAGES:
+                verdict = html_text.escape(i18n.t("check_correct", lang))
+                assert verdict not in text, f"{page}: a check cell shows {verdict!r}"

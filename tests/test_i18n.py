@@ -68,3 +68,29 @@ def test_every_text_is_used_and_none_is_a_copy():
     for key, texts in i18n.STRINGS.items():
         same = seen.setdefault(tuple(texts[lang] for lang in i18n.LANGUAGES), key)
         assert same == key, f"{key!r} repeats the texts of {same!r}"
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        ("0.25", "ru", "0,25"),
+        ("0.25", "nl", "0,25"),
+        ("0.25", "en", "0.25"),
+        ("\u22120.5", "ru", "\u22120,5"),
+        ("-1.5", "nl", "\u22121,5"),
+        ("12000", "ru", "12\u00a0000"),
+        ("12000", "nl", "12.000"),
+        ("1000", "ru", "1000"),
+        ("1e-05", "ru", "1e-05"),
+        ("(28, 28)", "nl", "(28, 28)"),
+        ("conv1", "ru", "conv1"),
+        ("", "nl", ""),
+    ],
+)
+def test_numeral_rewrites_only_plain_numbers(text, lang, expected):
+    assert i18n.numeral(text, lang) == expected
+
+
+def test_numeral_rejects_what_is_not_text():
+    with pytest.raises(ValueError, match=r"text must be a string, got float 0\.5"):
+        i18n.numeral(0.5, "ru")

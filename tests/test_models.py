@@ -629,3 +629,34 @@ def test_lenet5_c5_as_dense_layer_has_the_same_count():
     dense_c5.build((None, 5 * 5 * 16))
     assert model.get_layer("c5").count_params() == dense_c5.count_params()
     assert model.count_params() < models.course_cnn().count_params() / 6
+
+
+def test_summary_one_plain_block_in_the_readers_language(capsys):
+    from lessons_lib import i18n
+
+    model = models.course_cnn()
+    for lang, total in (("en", "421,642"), ("ru", "421\u00a0642"), ("nl", "421.642")):
+        i18n.set_language(lang)
+        models.summary(model)
+        text = capsys.readouterr().out
+        assert "\x1b[" not in text and "┃" not in text  # no colours, no boxes
+        assert i18n.t("summary_layer") in text.splitlines()[1]
+        assert "(None, 14, 14, 64)" in text  # shapes stay Python
+        assert f"{i18n.t('summary_model', name='course_cnn')}\n" in text
+        assert i18n.t("summary_total", total=total, trainable=total, frozen="0") in text
+        rows = [line for line in text.splitlines() if line.startswith(("conv", "pool", "dense"))]
+        assert len(rows) == 5 and len({len(r) for r in rows}) == 1, rows  # aligned
+    i18n.set_language("en")
+    improved = models.improved_cnn()
+    models.summary(improved)
+    assert "(trainable: 421,834; non-trainable: 192)" in capsys.readouterr().out
+
+
+def test_summary_rejects_what_is_not_a_built_model():
+    import keras
+
+    with pytest.raises(ValueError, match=r"model must be a Keras model, got str 'cnn'"):
+        models.summary("cnn")
+    unbuilt = keras.Sequential([keras.layers.Dense(3)], name="empty")
+    with pytest.raises(ValueError, match=r"model must be built .*unbuilt model 'empty'"):
+        models.summary(unbuilt)

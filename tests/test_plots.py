@@ -468,3 +468,24 @@ def test_top_patches_one_row_per_channel_with_values():
     assert len(single.axes) == 2
     with pytest.raises(ValueError, match="patches must be what ops.top_patches returns"):
         plots.top_patches([np.zeros((8, 8))], show=False)
+
+
+@pytest.mark.parametrize(
+    "lang, expected",
+    [("en", ["0.600", "0.800"]), ("ru", ["0,600", "0,800"]), ("nl", ["0,600", "0,800"])],
+)
+def test_tick_labels_and_cell_values_in_the_readers_number_format(lang, expected):
+    i18n.set_language(lang)
+    history = {"loss": [1.0, 0.5], "accuracy": [0.6, 0.8]}
+    fig = plots.training_curves(history, show=False)
+    fig.canvas.draw()
+    ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert set(expected) <= set(ticks), ticks
+    assert not any("." in t for t in ticks) or lang == "en", ticks
+    plt.close(fig)
+    fig = plots.image_with_values(np.array([[0.25, 1.0], [2.5, 0.0]]), show=False)
+    written = [t.get_text() for t in fig.axes[0].texts]
+    decimal = "." if lang == "en" else ","
+    assert written == [f"0{decimal}25", "1", f"2{decimal}5", "0"], written
+    plt.close(fig)
+    i18n.set_language("en")

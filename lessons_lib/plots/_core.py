@@ -3,11 +3,42 @@
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import ScalarFormatter
+
+from .. import i18n
 
 _HIGHLIGHT = "#e8590c"
 
 
+class ReaderFormatter(ScalarFormatter):
+    """matplotlib's default tick labels, written in the reader's number format.
+
+    ``0.85`` on an axis reads ``0,85`` in the Russian and Dutch editions
+    (:func:`lessons_lib.i18n.numeral`); everything else about the ticks is
+    matplotlib's :class:`~matplotlib.ticker.ScalarFormatter`.
+
+    Introduced in chapter 1, Images as numbers (the numbers on the axes).
+    """
+
+    def __call__(self, x, pos=None):
+        return i18n.numeral(super().__call__(x, pos))
+
+
+def reader_ticks(fig):
+    """Give every axis of ``fig`` that uses matplotlib's default number labels a :class:`ReaderFormatter`."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            if type(axis.get_major_formatter()) is ScalarFormatter:
+                axis.set_major_formatter(ReaderFormatter())
+
+
+def value_text(fmt, value):
+    """``fmt.format(value)`` in the reader's number format: the numbers written on a figure's cells."""
+    return i18n.numeral(fmt.format(value))
+
+
 def _finish(fig, show):
+    reader_ticks(fig)
     fig.tight_layout()
     if show:
         plt.show()
@@ -52,7 +83,13 @@ def _draw_values(ax, image, fmt, cmap, vmin=None, vmax=None):
     hi = image.max() if vmax is None else vmax
     for (r, c), v in np.ndenumerate(image):
         ax.text(
-            c, r, fmt.format(v), ha="center", va="center", color=ink(cmap, lo, hi, v), fontsize=9
+            c,
+            r,
+            value_text(fmt, v),
+            ha="center",
+            va="center",
+            color=ink(cmap, lo, hi, v),
+            fontsize=9,
         )
     ax.set_xticks(range(image.shape[1]))
     ax.set_yticks(range(image.shape[0]))

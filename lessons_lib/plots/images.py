@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import i18n
-from ._core import _as_2d, _box, _draw_values, _finish, ink
+from ._core import _as_2d, _box, _draw_values, _finish, ink, value_text
 
 
 def image_with_values(image, title=None, fmt="{:g}", cmap="gray", highlight=None, show=True):
@@ -282,7 +282,7 @@ def rgb_channels(image, fmt="{:g}", show=True):
             ax.text(
                 col,
                 r,
-                fmt.format(v),
+                value_text(fmt, v),
                 ha="center",
                 va="center",
                 fontsize=9,

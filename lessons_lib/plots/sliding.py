@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from .. import i18n
-from ._core import _as_2d, _box, _draw_values, _finish, _outline, ink
+from ._core import _as_2d, _box, _draw_values, _finish, _outline, ink, value_text
 
 
 def kernel_step(image, kernel, row, col, show=True):
@@ -51,7 +51,9 @@ def kernel_step(image, kernel, row, col, show=True):
     _draw_values(axes[1], kernel, "{:g}", "gray")
     axes[1].set_title(i18n.t("kernel"))
     _draw_values(axes[2], products, "{:g}", "gray")
-    axes[2].set_title(f"{i18n.t('products')}\n{i18n.t('sum_is', value=products.sum())}")
+    axes[2].set_title(
+        f"{i18n.t('products')}\n{i18n.t('sum_is', value=value_text('{:g}', products.sum()))}"
+    )
     _draw_values(axes[3], out, "{:g}", "gray")
     _box(axes[3], row, col, 1, 1)
     axes[3].set_title(f"{i18n.t('feature_map')}\n{i18n.t('output_at', row=row, col=col)}")
@@ -106,7 +108,7 @@ def _draw_pooling(axes, image, out, size, stride, mode, fmt, steps):
             ax_out.text(
                 c,
                 r,
-                fmt.format(v + 0.0),
+                value_text(fmt, v + 0.0),
                 ha="center",
                 va="center",
                 color=ink("gray", lo, hi, v),
