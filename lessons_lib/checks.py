@@ -388,12 +388,12 @@ def _ch02_diagonal(answer):
             "ch02_diagonal_not_three", "hint_ch02_diagonal", got=np.round(diag, 2).tolist()
         )
     if off.max() >= 3 - 1e-9:
-        return _wrong("ch02_diagonal_off", "hint_ch02_diagonal", got=f"{off.max():g}")
+        return _wrong("ch02_diagonal_off", "hint_ch02_diagonal", got=_num(float(off.max())))
     lines = np.zeros((8, 8))
     lines[:, 3:5] = 1
     on_lines = max(ops.conv2d(lines, kernel).max(), ops.conv2d(lines.T, kernel).max())
     if on_lines >= 3 - 1e-9:
-        return _wrong("ch02_diagonal_lines", "hint_ch02_diagonal", got=f"{on_lines:g}")
+        return _wrong("ch02_diagonal_lines", "hint_ch02_diagonal", got=_num(float(on_lines)))
     return _ok()
 
 

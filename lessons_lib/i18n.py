@@ -215,17 +215,17 @@ STRINGS = {
     },
     "lab_kernel_format": {
         "en": "Give two rankings of the kernel sizes {sizes}: first from the most to the fewest parameters, then from the highest to the lowest validation accuracy, for example {example}.",
-        "ru": "Укажите два порядка размеров ядра {sizes}: сначала от наибольшего числа параметров к наименьшему, затем от самой высокой точности на проверке к самой низкой, например {example}.",
+        "ru": "Дважды упорядочьте размеры ядра {sizes}: сначала от наибольшего числа параметров к наименьшему, затем от самой высокой точности на проверке к самой низкой, например {example}.",
         "nl": "Geef twee rangordes van de kernelgroottes {sizes}: eerst van de meeste naar de minste parameters, dan van de hoogste naar de laagste validatienauwkeurigheid, bijvoorbeeld {example}.",
     },
     "lab_kernel_params": {
         "en": "By parameters your run ranks the kernel sizes as {actual}, with {counts} parameters, but you predicted {got}.",
-        "ru": "По числу параметров ваш запуск упорядочивает размеры ядра так: {actual} (параметров соответственно {counts}), а вы предсказали {got}.",
+        "ru": "В вашем запуске по числу параметров размеры ядра идут в таком порядке: {actual} (параметров соответственно {counts}), а вы предсказали {got}.",
         "nl": "Naar het aantal parameters ordent je experiment de kernelgroottes als {actual}, met {counts} parameters, maar je voorspelde {got}.",
     },
     "lab_kernel_accuracy": {
         "en": "By validation accuracy your run ranks the kernel sizes as {actual}, with {accuracies}, but you predicted {got}.",
-        "ru": "По точности на проверке ваш запуск упорядочивает размеры ядра так: {actual} (точность соответственно {accuracies}), а вы предсказали {got}.",
+        "ru": "В вашем запуске по точности на проверке размеры ядра идут в таком порядке: {actual} (точность соответственно {accuracies}), а вы предсказали {got}.",
         "nl": "Naar validatienauwkeurigheid ordent je experiment de kernelgroottes als {actual}, met {accuracies}, maar je voorspelde {got}.",
     },
     "hint_lab_kernel": {
@@ -312,7 +312,7 @@ STRINGS = {
     "hint_ch02_output_size": {
         "en": "without padding, a k × k kernel fits n - k + 1 times along a side of n pixels.",
         "ru": "без дополнения ядро k × k помещается вдоль стороны из n пикселей n − k + 1 раз.",
-        "nl": "zonder opvulling past een kernel van k × k n - k + 1 keer langs een zijde van n pixels.",
+        "nl": "zonder opvulling past een kernel van k × k precies n - k + 1 keer langs een zijde van n pixels.",
     },
     "hint_ch02_diagonal": {
         "en": "put ones where the diagonal runs through the window and zeros elsewhere.",
@@ -369,7 +369,7 @@ STRINGS = {
     "hint_ch01_dense_params": {
         "en": "every input is connected to every unit (inputs × units weights), and every unit has one bias.",
         "ru": "каждый вход связан с каждым нейроном (всего весов: входы × нейроны), и у каждого нейрона есть одно смещение.",
-        "nl": "elke invoerwaarde is verbonden met elk neuron (in totaal aantal invoerwaarden × aantal neuronen gewichten), en elk neuron heeft één bias.",
+        "nl": "elke invoerwaarde is verbonden met elk neuron (het aantal gewichten is dus het aantal invoerwaarden × het aantal neuronen), en elk neuron heeft één bias.",
     },
     "hint_ch01_normalised": {
         "en": "normalising divides every pixel by 255.",
@@ -378,7 +378,7 @@ STRINGS = {
     },
     "hint_ch01_predicted_name": {
         "en": "take the index of the largest probability (np.argmax) and look it up in names.",
-        "ru": "возьмите номер наибольшей вероятности (np.argmax) и найдите его в names.",
+        "ru": "найдите номер наибольшей вероятности (np.argmax) и возьмите по нему название из names.",
         "nl": "neem de index van de grootste kans (np.argmax) en zoek die op in names.",
     },
     "hint_ch01_unshuffle": {
@@ -449,17 +449,17 @@ STRINGS = {
     "anim_sliding_alt": {
         "en": "the {k} × {k} kernel's window is highlighted on the input; it gives the value at row {row}, column {col} of the {out} × {out} output, marked there.",
         "ru": "на входе выделено окно ядра {k} × {k}; оно даёт значение в строке {row}, столбце {col} выхода {out} × {out}, и эта клетка выхода отмечена.",
-        "nl": "op de invoer is het venster van de {k} × {k}-kernel gemarkeerd; het levert de waarde in rij {row}, kolom {col} van de {out} × {out}-uitvoer, die daar omkaderd is.",
+        "nl": "op de invoer is het venster van de kernel van {k} × {k} gemarkeerd; het levert de waarde in rij {row}, kolom {col} van de uitvoer van {out} × {out}, die daar omkaderd is.",
     },
     "anim_pool_max_alt": {
         "en": "the {size} × {size} window for output row {row}, column {col} is outlined on the image with its largest value circled; that value is written into the output.",
         "ru": "на изображении выделено окно {size} × {size} для строки {row}, столбца {col} выхода; его наибольшее значение обведено кружком и записано в выход.",
-        "nl": "op de afbeelding is het {size} × {size}-venster voor rij {row}, kolom {col} van de uitvoer omlijnd, met de grootste waarde omcirkeld; die waarde staat nu in de uitvoer.",
+        "nl": "op de afbeelding is het venster van {size} × {size} voor rij {row}, kolom {col} van de uitvoer omlijnd, met de grootste waarde omcirkeld; die waarde staat nu in de uitvoer.",
     },
     "anim_pool_average_alt": {
         "en": "the {size} × {size} window for output row {row}, column {col} is outlined on the image; the mean of its values is written into the output.",
         "ru": "на изображении выделено окно {size} × {size} для строки {row}, столбца {col} выхода; среднее его значений записано в выход.",
-        "nl": "op de afbeelding is het {size} × {size}-venster voor rij {row}, kolom {col} van de uitvoer omlijnd; het gemiddelde van de waarden staat nu in de uitvoer.",
+        "nl": "op de afbeelding is het venster van {size} × {size} voor rij {row}, kolom {col} van de uitvoer omlijnd; het gemiddelde van de waarden staat nu in de uitvoer.",
     },
     "hint_ch03_output_size": {
         "en": "fill n, k, p and s into floor((n + 2p - k) / s) + 1; floor rounds down.",
@@ -468,7 +468,7 @@ STRINGS = {
     },
     "hint_ch03_same_padding": {
         "en": "with stride 1 the output is n + 2p - k + 1 wide; it equals n when 2p = k - 1. Give p, the zeros on one side.",
-        "ru": "при шаге 1 ширина выхода равна n + 2p - k + 1; она равна n, когда 2p = k - 1. Укажите p — число нулей с одной стороны.",
+        "ru": "при шаге 1 ширина выхода равна n + 2p − k + 1; она равна n, когда 2p = k − 1. Укажите p — число нулей с одной стороны.",
         "nl": "bij stapgrootte 1 is de uitvoer n + 2p - k + 1 breed; dat is n als 2p = k - 1. Geef p, het aantal nullen aan één kant.",
     },
     "hint_ch03_strided_shape": {
@@ -561,8 +561,8 @@ STRINGS = {
     "channel_blue": {"en": "channel 2: blue", "ru": "канал 2: синий", "nl": "kanaal 2: blauw"},
     "hint_ch05_output_shape": {
         "en": "without padding a 3 × 3 kernel turns 32 pixels into 32 - 3 + 1; the depth of the output is the number of filters, not the 3 colour channels of the input.",
-        "ru": "без дополнения ядро 3 × 3 превращает 32 пикселя в 32 - 3 + 1; глубина выхода равна числу фильтров, а не трём цветовым каналам входа.",
-        "nl": "zonder opvulling maakt een kernel van 3 × 3 van 32 pixels er 32 - 3 + 1; de diepte van de uitvoer is het aantal filters, niet de 3 kleurkanalen van de invoer.",
+        "ru": "без дополнения ядро 3 × 3 превращает 32 пикселя в 32 − 3 + 1; глубина выхода равна числу фильтров, а не трём цветовым каналам входа.",
+        "nl": "zonder opvulling houdt een kernel van 3 × 3 van 32 pixels er 32 - 3 + 1 over; de diepte van de uitvoer is het aantal filters, niet de 3 kleurkanalen van de invoer.",
     },
     "hint_ch05_params": {
         "en": "each filter has k · k · c_in weights and one bias; here k = 5 and c_in = 3 (red, green, blue). Multiply by the number of filters.",

@@ -37,7 +37,6 @@ DEFINITIONS = {
     (256, False): "a layer width or batch the course chooses",
     (512, False): "a layer width the course chooses",
     (0.1, False): "the validation split; a probability in an example",
-    (0.8, False): "chapter 7's learning-rate decay",
     (5, True): "chapter 7's shift",
     (10, True): "the validation split",
     (88, True): "COURSE.md: the dense baseline reaches about 88%",

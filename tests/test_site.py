@@ -237,11 +237,11 @@ def browser():
 class Visit:
     """A browser context on the local site that records what went wrong."""
 
-    def __init__(self, browser, base, viewport):
+    def __init__(self, browser, base, viewport, color_scheme="light"):
         self.base = base
         self.external: list[str] = []
         self.errors: list[str] = []
-        self.context = browser.new_context(viewport=viewport)
+        self.context = browser.new_context(viewport=viewport, color_scheme=color_scheme)
         self.context.set_default_timeout(20_000)
         self.context.route(lambda url: not url.startswith(base), self._outside)
         self.page = self.context.new_page()
@@ -484,6 +484,31 @@ def test_toc_lists_the_editions():
 @pytest.fixture(scope="module", autouse=True)
 def _fresh_screenshots():
     shutil.rmtree(SCREENSHOTS, ignore_errors=True)
+
+
+# The theme follows the reader's system setting (default_mode: auto): one
+# chapter page per edition in dark mode, the code, the outputs and the
+# course's own CSS (stacked tables, figure links, the player) included.
+DARK_PAGES = [
+    "chapters/en/03_padding_and_stride",
+    "chapters/ru/06_cnn_fashion_mnist",
+    "chapters/nl/07_going_further",
+]
+
+
+@pytest.mark.parametrize("page_name", DARK_PAGES)
+def test_dark_mode(page_name, browser, server):
+    assert page_name in PAGES
+    visit = Visit(browser, server, DESKTOP, color_scheme="dark")
+    try:
+        page = visit.open(f"{page_name}.html")
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+        check_axe(page, f"{page_name} dark")
+        screenshot(page, f"{page_name.replace('/', '_')}_dark", full_page=False)
+        assert not visit.external, f"{page_name}: outside requests {visit.external}"
+        assert not visit.errors, f"{page_name}: {visit.errors}"
+    finally:
+        visit.close()
 
 
 @pytest.mark.parametrize("page_name", PAGES)
