@@ -482,6 +482,8 @@ def test_tick_labels_and_cell_values_in_the_readers_number_format(lang, expected
     ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert set(expected) <= set(ticks), ticks
     assert not any("." in t for t in ticks) or lang == "en", ticks
+    epochs = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert epochs and all(e.lstrip("\u2212").isdigit() for e in epochs), epochs  # whole epochs
     plt.close(fig)
     fig = plots.image_with_values(np.array([[0.25, 1.0], [2.5, 0.0]]), show=False)
     written = [t.get_text() for t in fig.axes[0].texts]

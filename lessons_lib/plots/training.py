@@ -2,6 +2,7 @@
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from .. import i18n
 from ._core import _HIGHLIGHT, _as_2d, _finish, ink
@@ -34,6 +35,7 @@ def training_curves(history, show=True):
                 epochs = np.arange(1, len(values) + 1)
                 ax.plot(epochs, values, marker="o", label=i18n.t(label))
         ax.set_xlabel(i18n.t("epoch"))
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # no epoch 1.5
         ax.set_ylabel(i18n.t(metric))
         ax.grid(alpha=0.3)
         ax.legend()
@@ -90,6 +92,7 @@ def early_stopping(history, patience, show=True):
         label=i18n.t("ch07_best_epoch", epoch=best),
     )
     ax.set_xlabel(i18n.t("epoch"))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylabel(i18n.t("loss"))
     ax.grid(alpha=0.3)
     ax.legend()
