@@ -442,9 +442,9 @@ STRINGS = {
     # The player's frame: its alt text and the slider's label and value.
     "anim_slider": {"en": "Frame", "ru": "Кадр", "nl": "Beeld"},
     "anim_step": {
-        "en": "Step {step} of {total}",
-        "ru": "Шаг {step} из {total}",
-        "nl": "Stap {step} van {total}",
+        "en": "Frame {step} of {total}",
+        "ru": "Кадр {step} из {total}",
+        "nl": "Beeld {step} van {total}",
     },
     "anim_sliding_alt": {
         "en": "the {k} × {k} kernel's window is highlighted on the input; it gives the value at row {row}, column {col} of the {out} × {out} output, marked there.",

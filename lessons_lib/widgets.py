@@ -520,7 +520,7 @@ def _frame_texts(total, describe):
     """``(alts, steps)``: each frame's alt text and the slider's text for it.
 
     ``describe(i)`` says what frame ``i`` (from 0) shows; the alt text is
-    "Step 3 of 16: " followed by it, in the current language.
+    "Frame 3 of 16: " followed by it, in the current language.
     """
     steps = [i18n.t("anim_step", step=i + 1, total=total) for i in range(total)]
     return [f"{step}: {describe(i)}" for i, step in enumerate(steps)], steps
@@ -657,6 +657,6 @@ def sliding_animation(image=6, kernel=3, stride=1, padding="valid", dpi=80, inte
 
     def describe(i):
         row, col = divmod(i, g.out)
-        return i18n.t("anim_sliding_alt", k=g.k, out=g.out, row=row + 1, col=col + 1)
+        return i18n.t("anim_sliding_alt", k=g.k, out=g.out, row=row, col=col)  # 0-based, as the axes
 
     return Animation(_offline_player(html, *_frame_texts(frames, describe)), frames)

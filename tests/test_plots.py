@@ -370,6 +370,11 @@ def test_early_stopping_marks_lowest_validation_loss():
     assert i18n.t("ch07_patience", patience=3) in labels
     star = [line for line in fig.axes[0].lines if line.get_marker() == "*"][0]
     assert list(star.get_xdata()) == [2] and list(star.get_ydata()) == [0.35]
+    band = fig.axes[0].patches[0].get_x(), fig.axes[0].patches[0].get_width()
+    assert band == (2, 3)  # the patience epochs 2 to 5
+    # A run that ended before its patience was used up: the band runs past it.
+    fig = plots.early_stopping({"val_loss": [0.5, 0.4, 0.3, 0.2]}, patience=3, show=False)
+    assert fig.axes[0].patches[0].get_x() == 4 and fig.axes[0].get_xlim()[1] == 7.5
     with pytest.raises(ValueError, match="patience"):
         plots.early_stopping(hist, patience=-1, show=False)
     with pytest.raises(ValueError, match="val_loss"):

@@ -80,6 +80,12 @@ def image_grid(images, titles=None, ncols=None, cmap="gray", size=2.2, colorbar=
         if i >= len(images):
             continue
         shown = ax.imshow(images[i], cmap=cmap)
+        # A thin frame: a black or white image keeps its edge on the page.
+        ax.axis("on")
+        ax.set_xticks([])
+        ax.set_yticks([])
+        for spine in ax.spines.values():
+            spine.set_edgecolor("0.6")
         if colorbar:
             fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04)
         if titles is not None:

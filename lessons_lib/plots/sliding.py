@@ -235,7 +235,7 @@ def pooling_animation(image, size=2, stride=None, mode="max", fmt=None, interval
     def describe(i):
         row, col = np.unravel_index(i, out.shape)
         key = "anim_pool_max_alt" if mode == "max" else "anim_pool_average_alt"
-        return i18n.t(key, size=size, row=row + 1, col=col + 1)
+        return i18n.t(key, size=size, row=row, col=col)  # 0-based, as the axes
 
     html = _offline_player(html, *_frame_texts(out.size, describe))
     result = HTML(html)

@@ -47,7 +47,10 @@ def early_stopping(history, patience, show=True):
 
     Marks the epoch with the lowest validation loss (the weights that
     ``EarlyStopping(restore_best_weights=True)`` restores) and shades the
-    ``patience`` epochs after it, in which the loss did not improve.
+    ``patience`` epochs after it: the epochs early stopping waits for an
+    improvement. When training ended sooner (its last epoch came first), the
+    band runs past the last epoch drawn, to show how long it would have
+    waited.
 
     Parameters
     ----------
@@ -76,12 +79,8 @@ def early_stopping(history, patience, show=True):
             ax.plot(np.arange(1, len(values) + 1), values, marker="o", label=i18n.t(label))
     val = np.asarray(hist["val_loss"], dtype=float)
     best = int(np.argmin(val)) + 1
-    ax.axvspan(
-        best,
-        min(best + patience, len(val)),
-        color="0.85",
-        label=i18n.t("ch07_patience", patience=patience),
-    )
+    ax.axvspan(best, best + patience, color="0.85", label=i18n.t("ch07_patience", patience=patience))
+    ax.set_xlim(0.5, max(len(val), best + patience) + 0.5)
     ax.plot(
         [best],
         [val[best - 1]],
