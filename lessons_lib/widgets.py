@@ -657,6 +657,8 @@ def sliding_animation(image=6, kernel=3, stride=1, padding="valid", dpi=80, inte
 
     def describe(i):
         row, col = divmod(i, g.out)
-        return i18n.t("anim_sliding_alt", k=g.k, out=g.out, row=row, col=col)  # 0-based, as the axes
+        return i18n.t(
+            "anim_sliding_alt", k=g.k, out=g.out, row=row, col=col
+        )  # 0-based, as the axes
 
     return Animation(_offline_player(html, *_frame_texts(frames, describe)), frames)

@@ -79,7 +79,9 @@ def early_stopping(history, patience, show=True):
             ax.plot(np.arange(1, len(values) + 1), values, marker="o", label=i18n.t(label))
     val = np.asarray(hist["val_loss"], dtype=float)
     best = int(np.argmin(val)) + 1
-    ax.axvspan(best, best + patience, color="0.85", label=i18n.t("ch07_patience", patience=patience))
+    ax.axvspan(
+        best, best + patience, color="0.85", label=i18n.t("ch07_patience", patience=patience)
+    )
     ax.set_xlim(0.5, max(len(val), best + patience) + 0.5)
     ax.plot(
         [best],
