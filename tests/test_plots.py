@@ -361,6 +361,12 @@ def test_dropout_vectors_marks_zeros():
         plots.dropout_vectors([np.zeros((2, 2))], show=False)
 
 
+def _span(patch):
+    """The x range an axvspan covers (a Polygon before matplotlib 3.9, a Rectangle since)."""
+    box = patch.get_path().get_extents(patch.get_patch_transform())
+    return box.x0, box.x1
+
+
 def test_early_stopping_marks_lowest_validation_loss():
     i18n.set_language("en")
     hist = {"loss": [0.5, 0.4, 0.3, 0.25, 0.2], "val_loss": [0.45, 0.35, 0.37, 0.36, 0.4]}
@@ -370,11 +376,10 @@ def test_early_stopping_marks_lowest_validation_loss():
     assert i18n.t("ch07_patience", patience=3) in labels
     star = [line for line in fig.axes[0].lines if line.get_marker() == "*"][0]
     assert list(star.get_xdata()) == [2] and list(star.get_ydata()) == [0.35]
-    band = fig.axes[0].patches[0].get_x(), fig.axes[0].patches[0].get_width()
-    assert band == (2, 3)  # the patience epochs 2 to 5
+    assert _span(fig.axes[0].patches[0]) == (2, 5)  # the patience epochs after epoch 2
     # A run that ended before its patience was used up: the band runs past it.
     fig = plots.early_stopping({"val_loss": [0.5, 0.4, 0.3, 0.2]}, patience=3, show=False)
-    assert fig.axes[0].patches[0].get_x() == 4 and fig.axes[0].get_xlim()[1] == 7.5
+    assert _span(fig.axes[0].patches[0]) == (4, 7) and fig.axes[0].get_xlim()[1] == 7.5
     with pytest.raises(ValueError, match="patience"):
         plots.early_stopping(hist, patience=-1, show=False)
     with pytest.raises(ValueError, match="val_loss"):
