@@ -138,6 +138,23 @@ def test_literals_are_strings_and_comments_as_written():
     assert literals("x = 1 + y") == []
 
 
+def test_every_catalog_literal_is_in_the_english_code():
+    """A catalog entry whose English literal no code cell has any more is
+    left over from an edit: it would translate nothing."""
+    used = set()
+    for name in NOTEBOOKS:
+        nb = nbformat.read(CHAPTERS / REFERENCE / name, as_version=4)
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                used |= {cell.source[a:b] for a, b in sync_code.literals(cell.source)}
+    keep, tables = sync_code.load_catalogs()
+    assert sorted(keep - used) == [], "catalogs/code.yml keeps literals no cell has"
+    for lang, table in tables.items():
+        assert sorted(set(table) - used) == [], (
+            f"catalogs/{lang}.yml translates literals no cell has"
+        )
+
+
 def test_a_translation_is_the_english_code_with_catalog_text():
     sync = sync_code
     keep, tables = sync.load_catalogs()
