@@ -865,7 +865,9 @@ def course_cnn_kernel(size):
     Returns
     -------
     keras.Model
-        Named ``course_cnn_{size}x{size}``.
+        Named ``course_cnn_{size}x{size}``; ``course_cnn_kernel(3)`` is
+        :func:`course_cnn` itself (same name and configuration), so an
+        experiment that trains both the same way trains one model.
 
     Raises
     ------
@@ -897,7 +899,7 @@ def course_cnn_kernel(size):
             layers.Dense(128, activation="relu", name="dense"),
             layers.Dense(NUM_CLASSES, activation="softmax", name="output"),
         ],
-        name=f"course_cnn_{size}x{size}",
+        name="course_cnn" if size == 3 else f"course_cnn_{size}x{size}",
     )
     return _compile(model)
 

@@ -573,6 +573,10 @@ def test_course_cnn_kernel_changes_only_the_convolutions(size):
         course = models.course_cnn()
         for a, b in zip(model.layers, course.layers, strict=True):
             assert a.get_config() == b.get_config()
+        # the same name too: a quick fit of either is one training for the cache
+        assert model.name == course.name == "course_cnn"
+    else:
+        assert model.name == f"course_cnn_{size}x{size}"
 
 
 def test_course_cnn_kernel_rejects_even_large_or_non_integer_sizes():
