@@ -14,7 +14,9 @@ becomes
   ``### BEGIN SOLUTION`` and ``### END SOLUTION``, which
   ``nbgrader generate_assignment`` replaces by a stub in the reader's
   language;
-- an *autograder test* cell worth ``points``: the same ``checks.check`` call,
+- an *autograder test* cell worth ``points``: the first ``checks.check`` call
+  after the solution (in an experiment, the code cells that run it stay
+  in between, as they are),
   which prints the feedback a student sees in class, followed by an
   ``assert`` on its verdict, so that the feedback and the grade agree.
 
@@ -92,12 +94,22 @@ def graded_notebook(nb, points=1):
             and following.cell_type == "code"
             and SOLUTION_TAG in following.metadata.get("tags", [])
         ):
-            check = source[i + 2] if i + 2 < len(source) else None
+            # an experiment runs between the prediction and its check: skip those cells
+            j = i + 2
+            while (
+                j < len(source)
+                and source[j].cell_type == "code"
+                and _check_name(source[j]) is None
+                and SOLUTION_TAG not in source[j].metadata.get("tags", [])
+            ):
+                j += 1
+            check = source[j] if j < len(source) else None
             name = _check_name(check) if check is not None else None
             if cell.cell_type != "code" or following.cell_type != "code" or name is None:
                 raise ValueError(
                     f"cell {i + 1}: a solution cell must follow a code answer cell and be "
-                    "followed by a single checks.check(...) cell"
+                    "followed by a single checks.check(...) cell (in an experiment, after "
+                    "the code cells that run it)"
                 )
             grade_id = name.replace(".", "_")
             answer = cell

@@ -157,6 +157,11 @@ STRINGS = {
         "nl": "Je antwoord kon niet worden gecontroleerd. Kijk naar het type en de vorm, en voer de cellen erboven opnieuw uit.",
     },
     "check_hint": {"en": "Hint: {hint}", "ru": "Подсказка: {hint}", "nl": "Tip: {hint}"},
+    "check_hint_more": {
+        "en": "A further hint: {hint}",
+        "ru": "Ещё одна подсказка: {hint}",
+        "nl": "Nog een tip: {hint}",
+    },
     "type_bool": {
         "en": "a truth value (True or False)",
         "ru": "логическое значение (True или False)",
@@ -233,6 +238,11 @@ STRINGS = {
         "ru": "у фильтра k × k есть k · k · c_in весов и одно смещение, поэтому число его параметров растёт как k · k; точности — те, что измерил ваш собственный запуск, они в results.",
         "nl": "een filter van k × k heeft k · k · c_in gewichten en één bias, dus het aantal parameters groeit met k · k; de nauwkeurigheden zijn die van je eigen experiment, in results.",
     },
+    "hint_lab_kernel_nudge": {
+        "en": "how does the number of weights of one filter grow when its kernel gets larger? The accuracies come from your own run, not from a rule.",
+        "ru": "как растёт число весов одного фильтра, когда его ядро становится больше? А точности взяты из вашего собственного запуска, а не из какого-то правила.",
+        "nl": "hoe groeit het aantal gewichten van één filter als de kernel groter wordt? De nauwkeurigheden komen uit je eigen experiment, niet uit een regel.",
+    },
     "lab_cnn_won": {
         "en": "In your run the CNN did better: validation accuracy {cnn} against {dense} for the dense network, with {cnn_params} parameters against {dense_params}.",
         "ru": "В вашем запуске свёрточная сеть оказалась лучше: точность на проверке {cnn} против {dense} у полносвязной сети (параметров: {cnn_params} против {dense_params}).",
@@ -262,6 +272,11 @@ STRINGS = {
         "en": "epochs count from 1; EarlyStopping keeps the epoch with the lowest val_loss so far and stops once patience epochs in a row have not beaten it.",
         "ru": "эпохи считаются с 1; EarlyStopping сохраняет эпоху с наименьшим на тот момент val_loss и останавливается, когда patience эпох подряд не смогли его улучшить.",
         "nl": "epochs tellen vanaf 1; EarlyStopping bewaart de epoch met het tot dan toe laagste val_loss en stopt zodra patience epochs op rij dat niet verbeterd hebben.",
+    },
+    "hint_lab_patience_nudge": {
+        "en": "go through val_loss epoch by epoch and mark each new lowest value: which of them is the last one before training stops?",
+        "ru": "пройдите по val_loss эпоху за эпохой и отмечайте каждое новое наименьшее значение: какое из них последнее перед остановкой обучения?",
+        "nl": "loop val_loss epoch voor epoch door en markeer elke nieuwe laagste waarde: welke daarvan is de laatste voordat het trainen stopt?",
     },
     "lab_shift_cnn_kept": {
         "en": "In your run the CNN lost less: shifted by {pixels}, its accuracy went from {cnn_before} to {cnn_after}, and the dense network's from {dense_before} to {dense_after}.",
@@ -314,15 +329,30 @@ STRINGS = {
         "ru": "без дополнения ядро k × k помещается вдоль стороны из n пикселей n − k + 1 раз.",
         "nl": "zonder opvulling past een kernel van k × k precies n - k + 1 keer langs een zijde van n pixels.",
     },
+    "hint_ch02_output_size_nudge": {
+        "en": "the feature map has one value for each position where the whole kernel fits inside the image: how many such positions are there along one side?",
+        "ru": "в карте признаков по одному значению на каждое положение, в котором ядро целиком помещается в изображение: сколько таких положений вдоль одной стороны?",
+        "nl": "de feature map heeft één waarde voor elke positie waarop de hele kernel binnen de afbeelding past: hoeveel van zulke posities zijn er langs één zijde?",
+    },
     "hint_ch02_diagonal": {
-        "en": "put ones where the diagonal runs through the window and zeros elsewhere.",
-        "ru": "поставьте единицы там, где диагональ проходит через окно, а остальное заполните нулями.",
-        "nl": "zet enen waar de diagonaal door het venster loopt en nullen op de andere plekken.",
+        "en": "put ones where the diagonal runs through the window, from the top left to the bottom right, and zeros elsewhere.",
+        "ru": "поставьте единицы там, где диагональ проходит через окно из левого верхнего угла в правый нижний, а остальное заполните нулями.",
+        "nl": "zet enen waar de diagonaal door het venster loopt, van linksboven naar rechtsonder, en nullen op de andere plekken.",
+    },
+    "hint_ch02_diagonal_nudge": {
+        "en": "a kernel responds most where the patch under it looks like the kernel itself: what should your kernel look like?",
+        "ru": "ядро сильнее всего откликается там, где участок изображения под ним похож на само ядро: как должно выглядеть ваше ядро?",
+        "nl": "een kernel reageert het sterkst waar het stuk afbeelding eronder op de kernel zelf lijkt: hoe moet jouw kernel er dan uitzien?",
     },
     "hint_ch02_flipped": {
         "en": "flip feature_map left to right with np.fliplr, then think about the sign.",
         "ru": "отразите feature_map слева направо с помощью np.fliplr и подумайте о знаке.",
         "nl": "spiegel feature_map van links naar rechts met np.fliplr en denk dan aan het teken.",
+    },
+    "hint_ch02_flipped_nudge": {
+        "en": "mirroring the image changes two things: where each window ends up in the feature map, and what the kernel sees in it.",
+        "ru": "отражение изображения меняет две вещи: куда каждое окно попадает в карте признаков и что ядро в нём видит.",
+        "nl": "het spiegelen van de afbeelding verandert twee dingen: waar elk venster in de feature map terechtkomt, en wat de kernel erin ziet.",
     },
     "ch02_diagonal_not_three": {
         "en": "On the diagonal your kernel gives {got}; every value there should be 3.",
@@ -371,20 +401,40 @@ STRINGS = {
         "ru": "каждый вход связан с каждым нейроном (всего весов: входы × нейроны), и у каждого нейрона есть одно смещение.",
         "nl": "elke invoerwaarde is verbonden met elk neuron (het aantal gewichten is dus het aantal invoerwaarden × het aantal neuronen), en elk neuron heeft één bias.",
     },
+    "hint_ch01_dense_params_nudge": {
+        "en": "start with a single unit: how many inputs does it see, and which parameter does it have besides its weights?",
+        "ru": "начните с одного нейрона: сколько входов он видит и какой параметр есть у него, кроме весов?",
+        "nl": "begin met één neuron: hoeveel invoerwaarden ziet het, en welke parameter heeft het naast zijn gewichten?",
+    },
     "hint_ch01_normalised": {
         "en": "normalising divides every pixel by 255.",
         "ru": "при нормализации каждый пиксель делится на 255.",
         "nl": "normaliseren deelt elke pixel door 255.",
+    },
+    "hint_ch01_normalised_nudge": {
+        "en": "normalising brings the stored values 0 to 255 into a smaller range: which range, and where in it does 204 land?",
+        "ru": "нормализация переводит хранящиеся в файле значения от 0 до 255 в меньший диапазон: в какой именно и где в нём окажется 204?",
+        "nl": "normaliseren brengt de opgeslagen waarden 0 tot en met 255 naar een kleiner bereik: welk bereik, en waar komt 204 daarin terecht?",
     },
     "hint_ch01_predicted_name": {
         "en": "take the index of the largest probability (np.argmax) and look it up in names.",
         "ru": "найдите номер наибольшей вероятности (np.argmax) и возьмите по нему название из names.",
         "nl": "neem de index van de grootste kans (np.argmax) en zoek die op in names.",
     },
+    "hint_ch01_predicted_name_nudge": {
+        "en": "the network gives ten probabilities, one per class: which of them decides the answer, and how do you get from its position to a class name?",
+        "ru": "сеть выдаёт десять вероятностей, по одной на класс: какая из них определяет ответ и как по её номеру узнать название класса?",
+        "nl": "het netwerk geeft tien kansen, één per klasse: welke daarvan bepaalt het antwoord, en hoe vind je bij haar positie de naam van de klasse?",
+    },
     "hint_ch01_unshuffle": {
         "en": "pixel j of the shuffled image came from pixel perm[j]; np.argsort(perm) undoes the permutation. Flatten first, reshape to 28 × 28 at the end.",
         "ru": "пиксель j перемешанного изображения взят из пикселя perm[j]; np.argsort(perm) отменяет перестановку. Сначала вытяните изображение в вектор, а в конце верните форму 28 × 28.",
         "nl": "pixel j van de geschudde afbeelding kwam van pixel perm[j]; np.argsort(perm) maakt de permutatie ongedaan. Maak de afbeelding eerst plat en geef haar aan het eind weer de vorm 28 × 28.",
+    },
+    "hint_ch01_unshuffle_nudge": {
+        "en": "try it on something small first: shuffle np.arange(5) with a permutation of your own and find out what undoes it.",
+        "ru": "сначала попробуйте на маленьком примере: перемешайте np.arange(5) своей перестановкой и выясните, что её отменяет.",
+        "nl": "probeer het eerst op iets kleins: schud np.arange(5) met een eigen permutatie en zoek uit wat die ongedaan maakt.",
     },
     # --- Chapter 3, Padding and stride ---
     "padded_input": {
@@ -466,20 +516,30 @@ STRINGS = {
         "ru": "подставьте n, k, p и s в floor((n + 2p - k) / s) + 1; floor округляет вниз.",
         "nl": "vul n, k, p en s in de formule floor((n + 2p - k) / s) + 1 in; floor rondt naar beneden af.",
     },
+    "hint_ch03_output_size_nudge": {
+        "en": "padding adds p zeros on each side, and the stride moves the kernel s pixels at a time: the chapter's output-size formula takes both into account.",
+        "ru": "дополнение добавляет p нулей с каждой стороны, а шаг сдвигает ядро сразу на s пикселей: формула размера выхода из этой главы учитывает и то и другое.",
+        "nl": "opvulling voegt aan elke kant p nullen toe, en de stapgrootte schuift de kernel telkens s pixels op: de formule voor de uitvoergrootte uit dit hoofdstuk houdt met allebei rekening.",
+    },
     "hint_ch03_same_padding": {
         "en": "with stride 1 the output is n + 2p - k + 1 wide; it equals n when 2p = k - 1. Give p, the zeros on one side.",
         "ru": "при шаге 1 ширина выхода равна n + 2p − k + 1; она равна n, когда 2p = k − 1. Укажите p — число нулей с одной стороны.",
         "nl": "bij stapgrootte 1 is de uitvoer n + 2p - k + 1 breed; dat is n als 2p = k - 1. Geef p, het aantal nullen aan één kant.",
     },
-    "hint_ch03_strided_shape": {
-        "en": "Keras returns (batch, height, width, filters); without padding the height is floor((n - k) / s) + 1.",
-        "ru": "Keras возвращает (пакет, высота, ширина, фильтры); без дополнения высота равна floor((n - k) / s) + 1.",
-        "nl": "Keras geeft (batch, hoogte, breedte, filters) terug; zonder opvulling is de hoogte floor((n - k) / s) + 1.",
+    "hint_ch03_same_padding_nudge": {
+        "en": "without padding a 5 × 5 kernel makes the image narrower: by how many pixels, and how many zeros on each side make up for that?",
+        "ru": "без дополнения ядро 5 × 5 делает изображение уже: на сколько пикселей и сколько нулей с каждой стороны это возместят?",
+        "nl": "zonder opvulling maakt een kernel van 5 × 5 de afbeelding smaller: hoeveel pixels, en hoeveel nullen aan elke kant maken dat goed?",
     },
     "hint_ch03_halve": {
         "en": "try stride 2 with a 2 × 2, 3 × 3 or 4 × 4 kernel, and check your choice with ops.output_size and widgets.coverage.",
         "ru": "попробуйте шаг 2 с ядром 2 × 2, 3 × 3 или 4 × 4 и проверьте свой выбор функциями ops.output_size и widgets.coverage.",
         "nl": "probeer stapgrootte 2 met een kernel van 2 × 2, 3 × 3 of 4 × 4, en controleer je keuze met ops.output_size en widgets.coverage.",
+    },
+    "hint_ch03_halve_nudge": {
+        "en": "one of the three numbers does the halving: choose it first, then a kernel size and a padding that give exactly 14 × 14 and leave no pixel out.",
+        "ru": "уменьшение вдвое делает одно из трёх чисел: выберите сначала его, а затем размер ядра и дополнение, при которых выход будет ровно 14 × 14 и ни один пиксель не будет пропущен.",
+        "nl": "een van de drie getallen zorgt voor de halvering: kies dat eerst, en dan een kernelgrootte en een opvulling die precies 14 × 14 geven en geen pixel overslaan.",
     },
     "ch03_halve_format": {
         "en": "Give three whole numbers (k, p, s): kernel size k >= 1, padding p >= 0 and stride s >= 1.",
@@ -529,15 +589,30 @@ STRINGS = {
         "ru": "воспользуйтесь формулой размера выхода из главы 3, floor((n - k) / s) + 1, с n = 7, k = 2 и s = 2; floor округляет вниз.",
         "nl": "gebruik de formule voor de uitvoergrootte uit hoofdstuk 3, floor((n - k) / s) + 1, met n = 7, k = 2 en s = 2; floor rondt naar beneden af.",
     },
+    "hint_ch04_output_size_nudge": {
+        "en": "pooling uses whole windows only: how many 2 × 2 windows fit side by side along 7 pixels?",
+        "ru": "подвыборка использует только целые окна: сколько окон 2 × 2 помещается вплотную друг к другу вдоль 7 пикселей?",
+        "nl": "pooling gebruikt alleen hele vensters: hoeveel vensters van 2 × 2 passen er naast elkaar langs 7 pixels?",
+    },
     "hint_ch04_by_hand": {
         "en": "with stride 1 the 2 × 2 windows overlap: they start in rows 0, 1, 2 and columns 0, 1, 2, so the output is 3 × 3. Keep the largest of the four values of each window; with negative numbers the largest is the one closest to zero.",
         "ru": "при шаге 1 окна 2 × 2 перекрываются: они начинаются в строках 0, 1, 2 и столбцах 0, 1, 2, поэтому выход имеет размер 3 × 3. Из четырёх чисел каждого окна оставьте наибольшее; среди отрицательных наибольшее то, что ближе всего к нулю.",
         "nl": "bij stapgrootte 1 overlappen de vensters van 2 × 2: ze beginnen in de rijen 0, 1, 2 en de kolommen 0, 1, 2, dus de uitvoer is 3 × 3. Houd van elk venster de grootste van de vier waarden over; bij negatieve getallen is dat het getal dat het dichtst bij nul ligt.",
     },
+    "hint_ch04_by_hand_nudge": {
+        "en": "with stride 1 a window moves one pixel at a time, so neighbouring windows overlap: in how many positions does a 2 × 2 window fit into a 4 × 4 array?",
+        "ru": "при шаге 1 окно каждый раз сдвигается на один пиксель, поэтому соседние окна перекрываются: в скольких положениях окно 2 × 2 помещается в массив 4 × 4?",
+        "nl": "bij stapgrootte 1 schuift een venster telkens één pixel op, dus buurvensters overlappen: op hoeveel posities past een venster van 2 × 2 in een array van 4 × 4?",
+    },
     "hint_ch04_shift": {
-        "en": "the 2 × 2 windows cover the columns 0–1, 2–3 and 4–5. In which columns does a pixel stay inside its window when it moves one column to the right?",
-        "ru": "окна 2 × 2 накрывают столбцы 0–1, 2–3 и 4–5. В каких столбцах пиксель остаётся в своём окне, если сдвинуть его на один столбец вправо?",
-        "nl": "de vensters van 2 × 2 bedekken de kolommen 0–1, 2–3 en 4–5. In welke kolommen blijft een pixel in zijn venster als hij één kolom naar rechts schuift?",
+        "en": "the 2 × 2 windows cover the columns 0–1, 2–3 and 4–5: a pixel in column 0, 2 or 4 stays inside its window when it moves one column to the right, one in column 1, 3 or 5 crosses into another window. Put the bright pixels in columns 0, 2 and 4 only.",
+        "ru": "окна 2 × 2 накрывают столбцы 0–1, 2–3 и 4–5: пиксель в столбце 0, 2 или 4 при сдвиге на один столбец вправо остаётся в своём окне, а пиксель в столбце 1, 3 или 5 переходит в другое окно. Ставьте яркие пиксели только в столбцы 0, 2 и 4.",
+        "nl": "de vensters van 2 × 2 bedekken de kolommen 0–1, 2–3 en 4–5: een pixel in kolom 0, 2 of 4 blijft in zijn venster als hij één kolom naar rechts schuift, een pixel in kolom 1, 3 of 5 komt in een ander venster terecht. Zet de lichte pixels alleen in de kolommen 0, 2 en 4.",
+    },
+    "hint_ch04_shift_nudge": {
+        "en": "max pooling keeps the largest value of each window, but not where in the window it sits: which moves of a bright pixel does it therefore not notice?",
+        "ru": "подвыборка по максимуму сохраняет наибольшее значение каждого окна, но не его место внутри окна: какие сдвиги яркого пикселя она поэтому не замечает?",
+        "nl": "max pooling bewaart de grootste waarde van elk venster, maar niet waar die in het venster staat: welke verschuivingen van een lichte pixel merkt pooling dus niet op?",
     },
     "ch04_shift_zero": {
         "en": "Your image is all zeros, so a shift has nothing to move. Give it at least one bright pixel.",
@@ -564,20 +639,40 @@ STRINGS = {
         "ru": "без дополнения ядро 3 × 3 превращает 32 пикселя в 32 − 3 + 1; глубина выхода равна числу фильтров, а не трём цветовым каналам входа.",
         "nl": "zonder opvulling houdt een kernel van 3 × 3 van 32 pixels er 32 - 3 + 1 over; de diepte van de uitvoer is het aantal filters, niet de 3 kleurkanalen van de invoer.",
     },
+    "hint_ch05_output_shape_nudge": {
+        "en": "height and width work as in chapter 2; for the depth, ask what each of the 16 filters of the layer produces.",
+        "ru": "высота и ширина считаются так же, как в главе 2; а для глубины подумайте, что даёт каждый из 16 фильтров слоя.",
+        "nl": "hoogte en breedte gaan zoals in hoofdstuk 2; vraag je voor de diepte af wat elk van de 16 filters van de laag oplevert.",
+    },
     "hint_ch05_params": {
         "en": "each filter has k · k · c_in weights and one bias; here k = 5 and c_in = 3 (red, green, blue). Multiply by the number of filters.",
         "ru": "у каждого фильтра k · k · c_in весов и одно смещение; здесь k = 5 и c_in = 3 (красный, зелёный, синий). Умножьте на число фильтров.",
         "nl": "elk filter heeft k · k · c_in gewichten en één bias; hier is k = 5 en c_in = 3 (rood, groen, blauw). Vermenigvuldig met het aantal filters.",
+    },
+    "hint_ch05_params_nudge": {
+        "en": "count one filter first: how deep is it on a colour image, and what does it have besides its weights? Then count the filters.",
+        "ru": "сначала посчитайте параметры одного фильтра: какова его глубина на цветном изображении и что у него есть, кроме весов? Затем посчитайте фильтры.",
+        "nl": "tel eerst één filter: hoe diep is het op een kleurenafbeelding, en wat heeft het naast zijn gewichten? Tel daarna de filters.",
     },
     "hint_ch05_layers": {
         "en": "every 3 × 3 layer with stride 1 makes the receptive field 2 pixels wider: 3, 5, 7, ... Try ops.receptive_field([(3, 1)] * layers) for a few numbers of layers.",
         "ru": "каждый слой 3 × 3 с шагом 1 расширяет рецептивное поле на 2 пикселя: 3, 5, 7, … Попробуйте ops.receptive_field([(3, 1)] * layers) для нескольких значений числа слоёв.",
         "nl": "elke laag van 3 × 3 met stapgrootte 1 maakt het receptieve veld 2 pixels breder: 3, 5, 7, … Probeer ops.receptive_field([(3, 1)] * layers) voor een paar aantallen lagen.",
     },
+    "hint_ch05_layers_nudge": {
+        "en": "work out the receptive field after one, two and three layers, with ops.receptive_field or on paper, and look for the pattern.",
+        "ru": "найдите рецептивное поле после одного, двух и трёх слоёв, с помощью ops.receptive_field или на бумаге, и поищите закономерность.",
+        "nl": "bepaal het receptieve veld na één, twee en drie lagen, met ops.receptive_field of op papier, en zoek het patroon.",
+    },
     "hint_ch05_red": {
         "en": "give the red slice kernel[:, :, 0] positive weights and the green and blue slices negative ones, so that they cancel on a gray pixel, where R = G = B.",
         "ru": "задайте красному срезу kernel[:, :, 0] положительные веса, а зелёному и синему — отрицательные, чтобы на сером пикселе, где R = G = B, они взаимно уничтожались.",
         "nl": "geef de rode plak kernel[:, :, 0] positieve gewichten en de groene en blauwe plakken negatieve, zodat ze elkaar opheffen op een grijze pixel, waar R = G = B.",
+    },
+    "hint_ch05_red_nudge": {
+        "en": "on a gray pixel red, green and blue are equal: how must the weights of the three channels relate for the response there to be 0?",
+        "ru": "на сером пикселе красный, зелёный и синий равны: как должны соотноситься веса трёх каналов, чтобы отклик там был равен 0?",
+        "nl": "op een grijze pixel zijn rood, groen en blauw gelijk: hoe moeten de gewichten van de drie kanalen zich tot elkaar verhouden om daar 0 te geven?",
     },
     "ch05_red_on_red": {
         "en": "On a pure red image your filter gives {value}; it should give a positive number.",
@@ -601,25 +696,15 @@ STRINGS = {
     },
     # --- Chapter 6, A CNN for Fashion-MNIST ---
     "map_channel": {"en": "channel {index}", "ru": "канал {index}", "nl": "kanaal {index}"},
-    "hint_ch06_pool2_shape": {
-        "en": 'give (height, width, depth) without the batch axis: "same" padding keeps the size, every 2 × 2 pooling halves it, and the depth is the number of filters of the last convolution.',
-        "ru": 'укажите (высота, ширина, глубина) без оси пакета: дополнение "same" сохраняет размер, каждая подвыборка 2 × 2 делит его пополам, а глубина равна числу фильтров последней свёртки.',
-        "nl": 'geef (hoogte, breedte, diepte) zonder de batch-as: opvulling "same" houdt de grootte gelijk, elke pooling van 2 × 2 halveert hem, en de diepte is het aantal filters van de laatste convolutie.',
-    },
-    "hint_ch06_conv2_params": {
-        "en": "(k * k * c_in + 1) * c_out: conv2 sees the 32 channels of pool1 and has 64 filters.",
-        "ru": "(k * k * c_in + 1) * c_out: слой conv2 получает 32 канала от pool1, и у него 64 фильтра.",
-        "nl": "(k * k * c_in + 1) * c_out: conv2 krijgt de 32 kanalen van pool1 en heeft 64 filters.",
-    },
     "hint_ch06_misclassified": {
         "en": "compare y_pred with y_test element by element (y_pred != y_test) and count the True values with np.sum.",
         "ru": "сравните y_pred с y_test поэлементно (y_pred != y_test) и посчитайте значения True с помощью np.sum.",
         "nl": "vergelijk y_pred element voor element met y_test (y_pred != y_test) en tel de waarden True met np.sum.",
     },
-    "hint_ch06_no_pool2_params": {
-        "en": "only Flatten and the first Dense layer change: without pool2, Flatten receives 14 × 14 × 64 values, and Dense(128) has (inputs + 1) * 128 parameters.",
-        "ru": "меняются только Flatten и первый полносвязный слой: без pool2 на вход Flatten приходит массив 14 × 14 × 64, а у Dense(128) (входы + 1) * 128 параметров.",
-        "nl": "alleen Flatten en de eerste dense laag veranderen: zonder pool2 krijgt Flatten 14 × 14 × 64 waarden, en Dense(128) heeft (invoer + 1) * 128 parameters.",
+    "hint_ch06_misclassified_nudge": {
+        "en": "y_pred != y_test is an array of True and False: what does one True stand for?",
+        "ru": "y_pred != y_test — это массив из значений True и False: что означает одно значение True?",
+        "nl": "y_pred != y_test is een array van True en False: waar staat één True voor?",
     },
     # --- Chapter 7, Going further ---
     "ch07_value": {"en": "value", "ru": "значение", "nl": "waarde"},
@@ -635,25 +720,25 @@ STRINGS = {
         "ru": "наименьшие потери на проверке (эпоха {epoch})",
         "nl": "laagste validatieverlies (epoch {epoch})",
     },
-    "hint_ch07_bn_params": {
-        "en": "BatchNormalization keeps four numbers per channel: a scale (gamma), a shift (beta), and the running mean and variance it uses in inference.",
-        "ru": "BatchNormalization хранит четыре числа на канал: масштаб (gamma), сдвиг (beta), а также скользящие среднее и дисперсию для режима предсказания.",
-        "nl": "BatchNormalization bewaart vier getallen per kanaal: een schaal (gamma), een verschuiving (beta) en het voortschrijdende gemiddelde en de voortschrijdende variantie die de laag bij inferentie gebruikt.",
-    },
     "hint_ch07_dropout_zeros": {
         "en": "in training, dropout sets each value to 0 with probability rate, independently of the others; give a fraction between 0 and 1.",
         "ru": "при обучении dropout обнуляет каждое значение с вероятностью rate, независимо от остальных; укажите долю от 0 до 1.",
         "nl": "tijdens het trainen zet dropout elke waarde met kans rate op 0, onafhankelijk van de andere; geef een fractie tussen 0 en 1.",
+    },
+    "hint_ch07_dropout_zeros_nudge": {
+        "en": "in training, dropout does one of two things to each value: which of them turns it into 0, and how often does that happen?",
+        "ru": "при обучении dropout делает с каждым значением одно из двух: что из этого превращает его в 0 и как часто это происходит?",
+        "nl": "tijdens het trainen doet dropout met elke waarde een van twee dingen: welk van de twee maakt er 0 van, en hoe vaak gebeurt dat?",
     },
     "hint_ch07_early_stop": {
         "en": "give (kept epoch, last epoch), counting from 1: the kept epoch has the lowest val_loss seen before stopping; training stops once patience epochs in a row have not beaten it.",
         "ru": "укажите пару (сохранённая эпоха, последняя эпоха), считая с 1: сохранённая эпоха имеет наименьшее val_loss до остановки; обучение останавливается, когда patience эпох подряд не улучшили его.",
         "nl": "geef (bewaarde epoch, laatste epoch), geteld vanaf 1: de bewaarde epoch heeft het laagste val_loss van vóór het stoppen; het trainen stopt zodra patience epochs op rij het niet verbeterd hebben.",
     },
-    "hint_ch07_third_block": {
-        "en": "the new block adds Conv2D (3 * 3 * 64 + 1) * 128 and BatchNormalization 4 * 128 parameters; after a third pooling Flatten receives 3 × 3 × 128 values (7 // 2 = 3), so the first Dense layer shrinks.",
-        "ru": "новый блок добавляет Conv2D с (3 * 3 * 64 + 1) * 128 и BatchNormalization с 4 * 128 параметрами; после третьей подвыборки на вход Flatten приходит массив 3 × 3 × 128 (7 // 2 = 3), поэтому первый полносвязный слой уменьшается.",
-        "nl": "het nieuwe blok voegt Conv2D met (3 * 3 * 64 + 1) * 128 en BatchNormalization met 4 * 128 parameters toe; na een derde pooling krijgt Flatten 3 × 3 × 128 waarden (7 // 2 = 3), dus de eerste dense laag krimpt.",
+    "hint_ch07_early_stop_nudge": {
+        "en": "the kept epoch and the last one are different epochs: which val_loss does EarlyStopping compare each new epoch with, and what does patience=3 count?",
+        "ru": "сохранённая эпоха и последняя — это разные эпохи: с каким значением val_loss EarlyStopping сравнивает каждую новую эпоху и что отсчитывает patience=3?",
+        "nl": "de bewaarde en de laatste epoch zijn verschillende epochs: met welk val_loss vergelijkt EarlyStopping elke nieuwe epoch, en wat telt patience=3?",
     },
 }
 

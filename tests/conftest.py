@@ -30,11 +30,13 @@ def load_script(relative_path, name):
 
 @pytest.fixture(autouse=True)
 def _english_and_closed_figures():
-    """Every test starts in English and leaves no figure open."""
+    """Every test starts in English, with no earlier wrong answer counted
+    (graduated hints), and leaves no figure open."""
     import matplotlib.pyplot as plt
 
-    from lessons_lib import i18n
+    from lessons_lib import checks, i18n
 
     i18n.set_language("en")
+    checks.reset_attempts()
     yield
     plt.close("all")

@@ -75,7 +75,9 @@ def test_messages_in_the_readers_language(lang):
     i18n.set_language(lang)
     assert checks.check("ch02.output_size", 24).message == i18n.t("check_correct", lang)
     wrong = checks.check("ch02.output_size", 26).message
-    assert i18n.t("hint_ch02_output_size", lang) in wrong
+    assert i18n.t("hint_ch02_output_size_nudge", lang) in wrong
+    again = checks.check("ch02.output_size", 25).message
+    assert i18n.t("hint_ch02_output_size", lang) in again
 
 
 def test_kinds_of_wrong_are_told_apart():
@@ -133,6 +135,51 @@ def _quick(params, accuracy):
 
 def test_at_least_six_predict_then_run_checkers():
     assert set(LAB) <= set(checks.EXERCISES)
+    assert {n for n, ex in checks.EXERCISES.items() if ex.kind == "experiment"} == set(LAB)
+
+
+def _used_in_chapters():
+    """Every exercise name a check cell of an English chapter uses, with its chapter."""
+    import json
+    import re
+    from pathlib import Path
+
+    used = {}
+    for path in sorted(Path(__file__).parent.parent.glob("chapters/en/0*.ipynb")):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            source = "".join(cell["source"])
+            if cell["cell_type"] == "code":
+                for name in re.findall(r'checks\.check\(\s*"([^"]+)"', source):
+                    used[name] = path.stem
+    return used
+
+
+def test_every_exercise_of_a_chapter_is_registered_and_every_registered_one_is_used():
+    used = _used_in_chapters()
+    assert set(used) == set(checks.EXERCISES), set(used) ^ set(checks.EXERCISES)
+
+
+def test_formula_exercises_are_at_most_eight_and_experiments_at_least_six():
+    """The course asks for experiments, not only for numbers put into a formula."""
+    kinds = [checks.EXERCISES[name].kind for name in _used_in_chapters()]
+    assert kinds.count("formula") <= 8, kinds
+    assert kinds.count("experiment") >= 6, kinds
+    assert set(kinds) <= set(checks.KINDS)
+
+
+@pytest.mark.parametrize("name", LAB)
+def test_every_experiment_has_right_and_wrong_recorded_predictions(name):
+    ex = checks.EXERCISES[name]
+    assert len(ex.right) >= 2 and len(ex.wrong) >= 2, name
+    for answer, given in ex.right:
+        assert checks.check(name, answer, **given), (name, answer)
+    for answer, given in ex.wrong:
+        assert not checks.check(name, answer, **given), (name, answer)
+
+
+def test_an_unknown_kind_is_refused():
+    with pytest.raises(ValueError, match="kind must be one of"):
+        checks.exercise("chXX.bad_kind", expected=lambda: 1, kind="quiz")
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
@@ -203,7 +250,7 @@ def test_patience_epoch_from_a_history_as_keras_counts():
         "With patience=2, EarlyStopping would stop after epoch 4 and keep epoch 2, whose "
         "validation loss of 0.35 was the lowest up to then; you predicted epoch 5."
     )
-    assert i18n.t("hint_lab_patience") in message
+    assert i18n.t("hint_lab_patience_nudge") in message
     assert checks.check("ch06.patience_epoch", 5, history=History(), patience=3)
     ran_on = checks.check("ch06.patience_epoch", 2, history=History(), patience=3).message
     assert "would not stop before the last epoch, 5, and would keep epoch 5" in ran_on
@@ -328,3 +375,30 @@ def test_occlusion_square_accepts_squares_that_overlap_the_most_telling_one():
     i18n.set_language("nl")
     message = checks.check("ch07.occlusion_square", (0, 0), occlusion=occlusion).message
     assert "P(Broek) het meest, met 1;" in message
+
+
+def test_hints_are_graduated_nudge_first_then_the_recipe(monkeypatch):
+    """The first wrong answer to an exercise gets a nudge, later ones the full hint."""
+    strings = dict(i18n.STRINGS)
+    strings["hint_test_nudge"] = {lang: f"look at the corner ({lang})" for lang in i18n.LANGUAGES}
+    strings["hint_test"] = {lang: f"the answer is 4 ({lang})" for lang in i18n.LANGUAGES}
+    monkeypatch.setattr(i18n, "STRINGS", strings)
+    monkeypatch.setitem(
+        checks.EXERCISES,
+        "chXX.graduated",
+        checks.Exercise("chXX.graduated", lambda: 4, hint="hint_test"),
+    )
+    for lang in i18n.LANGUAGES:
+        i18n.set_language(lang)
+        checks.reset_attempts()
+        assert checks.check("chXX.graduated", None).message == i18n.t("check_not_solved", lang)
+        first = checks.check("chXX.graduated", 5).message
+        assert f"look at the corner ({lang})" in first and f"the answer is 4 ({lang})" not in first
+        second = checks.check("chXX.graduated", 6).message
+        assert i18n.t("check_hint_more", lang, hint=f"the answer is 4 ({lang})") in second
+        assert "look at the corner" not in second
+        assert checks.check("chXX.graduated", 4)  # right, whatever came before
+        checks.reset_attempts()
+        assert f"look at the corner ({lang})" in checks.check("chXX.graduated", 5).message
+    i18n.set_language("en")
+    checks.reset_attempts()
