@@ -20,7 +20,9 @@ with :func:`lessons_lib.models.improved_cnn`'s switches and trained with
 :func:`lessons_lib.models.quick_fit`. Early stopping (where used) has
 patience 3 and restores the best weights, as in chapter 7. It writes
 ``ablation.json`` and ``ablation.md``: validation and test accuracy, the
-difference from ``none`` in points, epochs and seconds. The file is saved
+difference from ``none`` in points, epochs and seconds; a complete full run
+also writes ``lessons_lib/results/ablation.json``, the copy chapter 7
+shows (:func:`lessons_lib.data.ablation`). The file is saved
 after every variant, so a run that is stopped keeps what it measured.
 
 It is a measurement, not a test. On the full data (the default) it takes
@@ -192,7 +194,45 @@ def write_markdown(results, path):
         format_table(results),
         "",
     ]
+    if results.get("note"):
+        lines += [f"Note: {results['note']}", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+#: The copy chapter 7 shows (lessons_lib.data.ablation), installed with the package.
+PUBLISHED = ROOT / "lessons_lib" / "results" / "ablation.json"
+
+
+def publish(results, path=PUBLISHED):
+    """Write the numbers chapter 7 shows, if ``results`` is a complete full run.
+
+    A smoke run, or one that has not trained every variant, is never
+    published: the chapter keeps the last complete measurement.
+
+    Returns
+    -------
+    bool
+        Whether ``path`` was written.
+    """
+    variants = results.get("variants", {})
+    if is_smoke(results) or list(variants) != list(VARIANTS) or "minutes" not in results:
+        return False
+    m = results.get("machine", {})
+    keep = ("epochs_run", "best_epoch", "val_accuracy", "test_accuracy", "seconds")
+    chapter = {
+        "date": results.get("date"),
+        "machine": {k: m.get(k) for k in ("cpu", "cores", "keras", "backend")},
+        "epochs": results.get("epochs", EPOCHS),
+        "batch_size": BATCH_SIZE,
+        "patience": PATIENCE,
+        "minutes": results["minutes"],
+        "variants": {name: {k: r[k] for k in keep} for name, r in variants.items()},
+    }
+    if results.get("note"):
+        chapter["note"] = results["note"]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(chapter, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return True
 
 
 def save(results, out):
@@ -230,7 +270,10 @@ def main(argv=None):
     args = parser.parse_args(argv)
     out = Path(args.out)
     if args.report_only:
-        save(json.loads((out / "ablation.json").read_text(encoding="utf-8")), out)
+        results = json.loads((out / "ablation.json").read_text(encoding="utf-8"))
+        save(results, out)
+        if publish(results):
+            print(f"chapter 7's copy written: {PUBLISHED.relative_to(ROOT)}")
         print((out / "ablation.md").read_text(encoding="utf-8"))
         return 0
     names = [n.strip() for n in args.variants.split(",") if n.strip()]
@@ -272,6 +315,8 @@ def main(argv=None):
         save(results, out)
     results["minutes"] = round((time.perf_counter() - started) / 60, 1)
     save(results, out)
+    if publish(results):
+        print(f"chapter 7's copy written: {PUBLISHED.relative_to(ROOT)}")
     print((out / "ablation.md").read_text(encoding="utf-8"))
     return 0
 

@@ -7,6 +7,7 @@ once and caches it.
 """
 
 import gzip
+import json
 import os
 from pathlib import Path
 
@@ -242,3 +243,42 @@ def class_names(lang=None):
     Introduced in chapter 1, Images as numbers.
     """
     return i18n.class_names(lang)
+
+
+#: Where :func:`ablation` reads from: written by ``make bench`` (``bench/ablation.py``).
+ABLATION_FILE = Path(__file__).parent / "results" / "ablation.json"
+
+
+def ablation():
+    """What each of chapter 7's changes does: the full ablation ``make bench`` measured.
+
+    Every variant is ``models.improved_cnn`` with some of its switches off
+    (``"none"``: the course CNN's layers; ``"all"``: chapter 7's model),
+    trained as chapter 7 trains: all the training images, batch size 32, at
+    most 12 epochs, the last 10% for validation, early stopping only where
+    the variant uses it. Trainings of a few minutes each, too long for a
+    notebook, so the numbers are stored with the package and the chapter
+    shows them; ``python -m bench.ablation`` measures them again.
+
+    Returns
+    -------
+    dict
+        ``date``, ``machine`` (``cpu``, ``cores``, ``keras``, ``backend``),
+        ``epochs``, ``batch_size``, ``patience``, ``minutes`` and
+        ``variants``: ``{name: {"val_accuracy", "test_accuracy",
+        "epochs_run", "best_epoch", "seconds"}}`` in the order ``none``,
+        the single changes, ``all``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the package was installed without its results (name the file).
+
+    Introduced in chapter 7, Going further.
+    """
+    if not ABLATION_FILE.is_file():
+        raise FileNotFoundError(
+            f"the ablation results are missing: expected {ABLATION_FILE}, which "
+            "python -m bench.ablation writes and the package installs"
+        )
+    return json.loads(ABLATION_FILE.read_text(encoding="utf-8"))

@@ -424,3 +424,48 @@ def test_report_adds_the_throughput_and_cache_measurements(bench, tmp_path):
     assert "| training / matmul peak | 30% |" in report
     assert "| after | b | on | 1000 | 900 | 9 passed | trainings run: 4 |" in report
     assert "took 50% less time with the cache" in report
+
+
+def test_only_a_complete_full_ablation_is_published_for_chapter_7(tmp_path):
+    from bench import ablation
+
+    variants = {name: _variant(0.91, name=name) for name in ablation.VARIANTS}
+    full = {
+        "images": None,
+        "epochs": 12,
+        "test_images": None,
+        "minutes": 55.0,
+        "date": "2026-11-30 01:00",
+        "machine": {"cpu": "x", "cores": 2, "keras": "3", "backend": "tensorflow", "other": 1},
+        "variants": variants,
+    }
+    path = tmp_path / "results" / "ablation.json"
+    assert not ablation.publish({**full, "epochs": 3}, path)  # a smoke run
+    assert not ablation.publish({**full, "variants": dict(list(variants.items())[:3])}, path)
+    assert not ablation.publish({k: v for k, v in full.items() if k != "minutes"}, path)
+    assert not path.exists()
+    assert ablation.publish({**full, "note": "shared machine"}, path)
+    chapter = json.loads(path.read_text(encoding="utf-8"))
+    assert list(chapter["variants"]) == list(ablation.VARIANTS)
+    assert chapter["variants"]["none"] == {
+        k: variants["none"][k]
+        for k in ("epochs_run", "best_epoch", "val_accuracy", "test_accuracy", "seconds")
+    }
+    assert chapter["machine"] == {"cpu": "x", "cores": 2, "keras": "3", "backend": "tensorflow"}
+    assert chapter["note"] == "shared machine" and chapter["patience"] == ablation.PATIENCE
+
+
+def test_chapter_7_shows_the_ablation_the_bench_measured():
+    """The package's copy (what chapter 7 prints) holds the numbers of bench/ablation.json."""
+    from bench import ablation
+    from lessons_lib import data
+
+    measured = json.loads((ROOT / "bench" / "ablation.json").read_text(encoding="utf-8"))
+    assert not ablation.is_smoke(measured)
+    shown = data.ablation()
+    assert list(shown["variants"]) == list(ablation.VARIANTS)
+    for name, row in shown["variants"].items():
+        for key, value in row.items():
+            assert value == measured["variants"][name][key], (name, key)
+        assert 0.8 < row["test_accuracy"] < 1 and 1 <= row["best_epoch"] <= row["epochs_run"] <= 12
+    assert shown["minutes"] == measured["minutes"]
