@@ -174,7 +174,7 @@ def test_a_translation_is_the_english_code_with_catalog_text():
         'print("training images:", n)', "ru", "06_cnn_fashion_mnist", keep, tables["ru"]
     )[0]
     assert one != six and "обучающ" in one and "обучающ" in six
-    assert sync.synced_source('f("relu")  # a new comment', "nl", "x", keep, tables["nl"])[1] == [
+    assert sync.synced_source('f("conv1")  # a new comment', "nl", "x", keep, tables["nl"])[1] == [
         "# a new comment"
     ]
 
