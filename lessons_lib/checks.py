@@ -1281,15 +1281,16 @@ def _occlusion_square(answer, occlusion=None):
     # a square that overlaps the most telling one found the same evidence
     if abs(row - best_row) < patch and abs(col - best_col) < patch:
         return _ok()
+    got = float(drops[row // stride, col // stride])
     return _wrong(
-        "lab_square",
+        "lab_square" if got >= 0 else "lab_square_raises",
         name=i18n.class_names()[int(occlusion.label)],
         rows=f"{best_row}–{best_row + patch - 1}",
         cols=f"{best_col}–{best_col + patch - 1}",
         drop=_num(round(float(drops.max()), 2)),
         got_rows=f"{row}–{row + patch - 1}",
         got_cols=f"{col}–{col + patch - 1}",
-        got_drop=_num(round(float(drops[row // stride, col // stride]), 2)),
+        got_drop=_num(round(abs(got), 2)),
     )
 
 

@@ -323,6 +323,11 @@ STRINGS = {
         "ru": "В вашем запуске сильнее всего P({name}) снижается, если закрыть строки {rows} и столбцы {cols}: на {drop}. Ваш квадрат, строки {got_rows} и столбцы {got_cols}, снижает её на {got_drop}.",
         "nl": "In je experiment verlaagt het afdekken van de rijen {rows} en de kolommen {cols} P({name}) het meest, met {drop}; jouw vierkant, rijen {got_rows} en kolommen {got_cols}, verlaagt de kans met {got_drop}.",
     },
+    "lab_square_raises": {
+        "en": "In your run, covering rows {rows} and columns {cols} lowers P({name}) most, by {drop}; your square, rows {got_rows} and columns {got_cols}, even raises it, by {got_drop}: what it hides speaks against {name}.",
+        "ru": "В вашем запуске сильнее всего P({name}) снижается, если закрыть строки {rows} и столбцы {cols}: на {drop}. Ваш квадрат, строки {got_rows} и столбцы {got_cols}, её даже повышает, на {got_drop}: то, что он закрывает, говорит против класса «{name}».",
+        "nl": "In je experiment verlaagt het afdekken van de rijen {rows} en de kolommen {cols} P({name}) het meest, met {drop}; jouw vierkant, rijen {got_rows} en kolommen {got_cols}, verhoogt de kans zelfs, met {got_drop}: wat het afdekt, pleit tegen {name}.",
+    },
     # --- chapter 2 exercises ---
     "hint_ch02_output_size": {
         "en": "without padding, a k × k kernel fits n - k + 1 times along a side of n pixels.",

@@ -402,3 +402,28 @@ def test_hints_are_graduated_nudge_first_then_the_recipe(monkeypatch):
         assert f"look at the corner ({lang})" in checks.check("chXX.graduated", 5).message
     i18n.set_language("en")
     checks.reset_attempts()
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_occlusion_square_says_when_the_readers_square_raises_the_probability(lang):
+    from lessons_lib.ops import Occlusion
+
+    i18n.set_language(lang)
+    drops = np.zeros((13, 13))
+    drops[6, 4] = 0.5
+    drops[0, 0] = -0.18  # covering the corner made the class more likely
+    occlusion = Occlusion(drops, 0, 0.8, 4, 2)
+    values = dict(
+        name=i18n.class_names(lang)[0],
+        rows="12–15",
+        cols="8–11",
+        drop=i18n.number(0.5, 1, lang=lang),
+        got_rows="0–3",
+        got_cols="0–3",
+        got_drop=i18n.number(0.18, 2, lang=lang),
+    )
+    raised = checks.check("ch07.occlusion_square", (0, 0), occlusion=occlusion).message
+    assert raised == i18n.t("lab_square_raises", lang, **values)
+    lowered = checks.check("ch07.occlusion_square", (0, 12), occlusion=occlusion).message
+    values.update(got_cols="12–15", got_drop=i18n.number(0, lang=lang))
+    assert lowered == i18n.t("lab_square", lang, **values)
