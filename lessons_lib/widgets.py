@@ -89,9 +89,12 @@ def _grid_axes(ax, size, labels):
     ax.set_ylim(size - 0.5, -0.5)
     ax.set_xticks(range(size), labels)
     ax.set_yticks(range(size), labels)
-    ax.set_xticks(np.arange(-0.5, size, 1), minor=True)
-    ax.set_yticks(np.arange(-0.5, size, 1), minor=True)
-    ax.grid(which="minor", color=_GRID, linewidth=0.6)
+    # The cell borders as two line collections, not a grid of minor ticks
+    # (matplotlib makes an object per tick): the explorer redraws at every
+    # move of a slider.
+    edges = np.arange(-0.5, size, 1)
+    ax.vlines(edges, -0.5, size - 0.5, colors=_GRID, linewidth=0.6, zorder=1.5)
+    ax.hlines(edges, -0.5, size - 0.5, colors=_GRID, linewidth=0.6, zorder=1.5)
     ax.tick_params(which="both", length=0, labelsize=7)
     ax.set_aspect("equal")
 
@@ -154,9 +157,11 @@ def _draw_on(axes, g, image, kernel, step):
     # A ring around every window's centre: the rings are `stride` cells
     # apart (for an even kernel the centre lies between four pixels).
     centres = [s + (g.k - 1) / 2 for s in g.starts]
+    # add_artist, not add_patch: the limits are set, and add_patch would
+    # compute every ring's extent, most of a redraw's time on a large grid.
     for y in centres:
         for x in centres:
-            ax_in.add_patch(
+            ax_in.add_artist(
                 Circle((x, y), 0.36, fill=False, edgecolor=_WINDOW, linewidth=1.3, zorder=4)
             )
     pad_text = f"({g.before}, {g.after})" if g.before != g.after else str(g.before)

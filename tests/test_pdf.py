@@ -1,9 +1,9 @@
 """The printable edition (make pdf): one PDF per language that a teacher can
 print handouts from.
 
-Builds the book into a temporary folder, prints each edition with
-scripts/make_pdf.py (headless Chromium, no LaTeX) and reads the PDFs back
-with pypdf: a plausible number of pages, and every chapter's title in the
+Takes the run's build of the book (``book_html``, tests/conftest.py),
+prints each edition with scripts/make_pdf.py (headless Chromium, no LaTeX)
+and reads the PDFs back with pypdf: a plausible number of pages, and every chapter's title in the
 text layer, so the text (Cyrillic included) is embedded as text and not as
 pictures of it. Needs Debian's Chromium, as tests/test_site.py does.
 """
@@ -13,8 +13,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import subprocess
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -36,24 +34,14 @@ def _squash(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def pdfs(tmp_path_factory):
+def pdfs(tmp_path_factory, book_html):
     chromium = make_pdf.CHROMIUM
     if not (os.path.isfile(chromium) and os.access(chromium, os.X_OK)):
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"no Chromium at {chromium}", pytrace=False)
         pytest.skip(f"no Chromium at {chromium} (Debian: apt-get install chromium)")
     out = tmp_path_factory.mktemp("pdf")
-    jb = Path(sys.executable).with_name("jupyter-book")
-    env = dict(os.environ, PYTHONWARNINGS="ignore::DeprecationWarning")
-    result = subprocess.run(
-        [str(jb), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
-    html_dir = out / "_build" / "html"
+    html_dir = book_html  # the run's build (tests/conftest.py)
     return html_dir, make_pdf.make_pdfs(html_dir, out / "pdf", LANGS)
 
 

@@ -1,7 +1,7 @@
 """The built web site, opened page by page in a real browser.
 
-Builds the book into a temporary folder (so it can run beside
-tests/test_book.py, which builds into _build), serves it on 127.0.0.1 and
+Serves the run's build of the book (the ``book_html`` fixture of
+tests/conftest.py, shared with test_book.py and test_pdf.py) on 127.0.0.1 and
 opens every page of _toc.yml, and the landing page, in headless Chromium
 driven by Playwright. Per page: a title; every local image loaded; no
 JavaScript error and no failed local request; ``<html lang>`` and the links
@@ -30,7 +30,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import threading
 import urllib.error
@@ -187,20 +186,9 @@ def _missing_browser(reason: str):
 
 
 @pytest.fixture(scope="module")
-def html_dir(tmp_path_factory):
-    """A fresh build of the book, with warnings as errors."""
-    out = tmp_path_factory.mktemp("site")
-    jb = Path(sys.executable).with_name("jupyter-book")
-    env = dict(os.environ, PYTHONWARNINGS="ignore::DeprecationWarning")
-    result = subprocess.run(
-        [str(jb), "build", str(ROOT), "--path-output", str(out), "-W", "-n", "--keep-going"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    assert result.returncode == 0, (result.stdout + result.stderr)[-6000:]
-    return out / "_build" / "html"
+def html_dir(book_html):
+    """The run's build of the book (tests/conftest.py), warnings as errors."""
+    return book_html
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
