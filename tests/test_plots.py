@@ -60,6 +60,18 @@ def test_image_grid_channels_and_titles():
         plots.image_grid([], show=False)
 
 
+def test_image_grid_numbers_rows_and_columns_on_request():
+    plain = plots.image_grid([np.zeros((28, 28))], show=False).axes[0]
+    assert list(plain.get_xticks()) == [] and list(plain.get_yticks()) == []
+    ax = plots.image_grid([np.zeros((28, 28))], ticks=4, show=False).axes[0]
+    assert list(ax.get_xticks()) == list(range(0, 28, 4)) == list(ax.get_yticks())
+    # Row 0 is at the top, as in an array.
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]
+    for bad in (0, 2.5, True, "4"):
+        with pytest.raises(ValueError, match="ticks must be a whole number"):
+            plots.image_grid([np.zeros((2, 2))], ticks=bad, show=False)
+
+
 def test_training_curves_localised():
     i18n.set_language("ru")
     history = {
@@ -194,7 +206,7 @@ def test_pooling_average_and_language():
     i18n.set_language("ru")
     fig = plots.pooling(CH04_IMAGE, size=3, mode="average", show=False)
     out_ax = fig.axes[1]
-    assert [t.get_text() for t in out_ax.texts] == ["8,67", "8", "8,56", "6,89"]  # decimal commas
+    assert [t.get_text() for t in out_ax.texts] == ["8,67", "8,00", "8,56", "6,89"]  # decimal commas
     assert not [p for p in fig.axes[0].patches if type(p).__name__ == "Circle"]
     assert out_ax.get_title() == i18n.t("pooled", "ru")
     assert i18n.t("average_pooling", "ru") in fig._suptitle.get_text()

@@ -168,7 +168,8 @@ def pooling(image, size=2, stride=None, mode="max", fmt=None, show=True):
         Max pooling (default) or average pooling.
     fmt : str, optional
         Format of the output values; by default ``"{:g}"`` for max and
-        ``"{:.3g}"`` for average pooling.
+        ``"{:.2f}"`` for average pooling, the two decimals chapter 4
+        prints.
     show : bool, optional
         Display the figure (default) or return it.
 
@@ -181,7 +182,7 @@ def pooling(image, size=2, stride=None, mode="max", fmt=None, show=True):
     Introduced in chapter 4, Pooling.
     """
     image, out, size, stride = _pool_setup(image, size, stride, mode)
-    fmt = fmt or ("{:g}" if mode == "max" else "{:.3g}")
+    fmt = fmt or ("{:g}" if mode == "max" else "{:.2f}")
     fig, axes = _pool_figure(image, out, size, stride, mode)
     _draw_pooling(axes, image, out, size, stride, mode, fmt, range(out.size))
     return _finish(fig, show)
@@ -215,7 +216,7 @@ def pooling_animation(image, size=2, stride=None, mode="max", fmt=None, interval
     from matplotlib.animation import FuncAnimation
 
     image, out, size, stride = _pool_setup(image, size, stride, mode)
-    fmt = fmt or ("{:g}" if mode == "max" else "{:.3g}")
+    fmt = fmt or ("{:g}" if mode == "max" else "{:.2f}")
     fig, axes = _pool_figure(image, out, size, stride, mode)
     fig.subplots_adjust(top=0.8)
 
