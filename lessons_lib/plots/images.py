@@ -39,7 +39,9 @@ def image_with_values(image, title=None, fmt="{:g}", cmap="gray", highlight=None
     return _finish(fig, show)
 
 
-def image_grid(images, titles=None, ncols=None, cmap="gray", size=2.2, colorbar=False, show=True):
+def image_grid(
+    images, titles=None, ncols=None, cmap="gray", size=2.2, colorbar=False, ticks=None, show=True
+):
     """Draw several images (or feature maps) side by side.
 
     Parameters
@@ -58,11 +60,24 @@ def image_grid(images, titles=None, ncols=None, cmap="gray", size=2.2, colorbar=
         Width of one image in inches.
     colorbar : bool, optional
         Add a colour bar to every image, to read values off.
+    ticks : int, optional
+        Number the rows and columns every ``ticks`` pixels, from 0 at the
+        top left, to read positions off; by default no numbers.
     show : bool, optional
         Display the figure (default) or return it.
 
+    Raises
+    ------
+    ValueError
+        If an image is not 2-D (or ``(H, W, 1)``), ``titles`` does not hold
+        one title per image, or ``ticks`` is not a whole number from 1 up.
+
     Introduced in chapter 2, Convolution.
     """
+    if ticks is not None and (
+        isinstance(ticks, bool) or not isinstance(ticks, (int, np.integer)) or ticks < 1
+    ):
+        raise ValueError(f"ticks must be a whole number of pixels from 1 up, got {ticks!r}")
     if isinstance(images, np.ndarray) and images.ndim == 3 and images.shape[-1] > 1:
         if titles is None:
             titles = [i18n.t("filter", index=i) for i in range(images.shape[-1])]
@@ -82,8 +97,10 @@ def image_grid(images, titles=None, ncols=None, cmap="gray", size=2.2, colorbar=
         shown = ax.imshow(images[i], cmap=cmap)
         # A thin frame: a black or white image keeps its edge on the page.
         ax.axis("on")
-        ax.set_xticks([])
-        ax.set_yticks([])
+        height, width = images[i].shape
+        ax.set_xticks(range(0, width, ticks) if ticks else [])
+        ax.set_yticks(range(0, height, ticks) if ticks else [])
+        ax.tick_params(labelsize=8)
         for spine in ax.spines.values():
             spine.set_edgecolor("0.6")
         if colorbar:
