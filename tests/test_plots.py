@@ -206,7 +206,8 @@ def test_pooling_average_and_language():
     i18n.set_language("ru")
     fig = plots.pooling(CH04_IMAGE, size=3, mode="average", show=False)
     out_ax = fig.axes[1]
-    assert [t.get_text() for t in out_ax.texts] == ["8,67", "8,00", "8,56", "6,89"]  # decimal commas
+    # Decimal commas, and the two decimals chapter 4 prints.
+    assert [t.get_text() for t in out_ax.texts] == ["8,67", "8,00", "8,56", "6,89"]
     assert not [p for p in fig.axes[0].patches if type(p).__name__ == "Circle"]
     assert out_ax.get_title() == i18n.t("pooled", "ru")
     assert i18n.t("average_pooling", "ru") in fig._suptitle.get_text()
