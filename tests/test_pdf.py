@@ -41,8 +41,7 @@ def pdfs(tmp_path_factory, book_html):
             pytest.fail(f"no Chromium at {chromium}", pytrace=False)
         pytest.skip(f"no Chromium at {chromium} (Debian: apt-get install chromium)")
     out = tmp_path_factory.mktemp("pdf")
-    html_dir = book_html  # the run's build (tests/conftest.py)
-    return html_dir, make_pdf.make_pdfs(html_dir, out / "pdf", LANGS)
+    return book_html, make_pdf.make_pdfs(book_html, out / "pdf", LANGS)
 
 
 def chapter_titles(html_dir: Path, lang: str) -> list[str]:

@@ -185,21 +185,15 @@ def _missing_browser(reason: str):
 # --- fixtures -------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def html_dir(book_html):
-    """The run's build of the book (tests/conftest.py), warnings as errors."""
-    return book_html
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="module")
-def server(html_dir):
+def server(book_html):
     """Base URL of the site, served by a thread on a free port."""
-    handler = functools.partial(_QuietHandler, directory=str(html_dir))
+    handler = functools.partial(_QuietHandler, directory=str(book_html))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -304,12 +298,12 @@ FONTAWESOME = {"solid": "fa-solid-900", "regular": "fa-regular-400", "brands": "
 
 
 @pytest.fixture(scope="module")
-def icon_fonts(html_dir) -> dict[str, set[int]]:
+def icon_fonts(book_html) -> dict[str, set[int]]:
     """The code points of FontAwesome's fonts as the site ships them: cut
     down by _ext/course_theme.py to the icons it shows."""
     from fontTools.ttLib import TTFont
 
-    fonts = html_dir / "_static" / "vendor" / "fontawesome" / "webfonts"
+    fonts = book_html / "_static" / "vendor" / "fontawesome" / "webfonts"
     out = {}
     for key, name in FONTAWESOME.items():
         path = fonts / f"{name}.course.woff"
