@@ -42,6 +42,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -451,11 +452,21 @@ class BackgroundUnit:
         self._proc = subprocess.Popen(
             cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT
         )
+        self._ended = None
+        # a watcher notes when the tests end, which is usually long before
+        # the notebooks do (and before wait() is called)
+        self._watcher = threading.Thread(target=self._watch, daemon=True)
+        self._watcher.start()
+
+    def _watch(self):
+        self._proc.wait()
+        self._ended = time.perf_counter()
 
     def wait(self):
         """Wait for the tests to end; print their output; ``(passed, seconds)``."""
-        code = self._proc.wait()
-        seconds = time.perf_counter() - self.start
+        self._watcher.join()
+        code = self._proc.returncode
+        seconds = self._ended - self.start
         self._log.seek(0)
         print("\n--- compat: the unit tests' output ---", flush=True)
         print(self._log.read(), flush=True)
