@@ -464,8 +464,8 @@ def _side_reports(folder):
 
     ``throughput.json`` (``python -m bench.throughput``): the training's
     share of the matmul peak; ``cache.json``: ``make test`` runs with and
-    without the training cache that were measured outside a ``make bench``
-    run (each row says where it comes from).
+    without the training cache that were measured apart from the run
+    ``results.json`` holds (its note and each row say where they come from).
     """
     lines = []
     throughput = folder / "throughput.json"
