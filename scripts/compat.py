@@ -285,8 +285,13 @@ def clean_env():
     return env
 
 
+def echo(cmd, note=""):
+    """Print a command as the shell's ``set -x`` would, before running it."""
+    print("+ " + " ".join(str(c) for c in cmd) + note, flush=True)
+
+
 def sh(cmd, **kwargs):
-    print("+ " + " ".join(str(c) for c in cmd), flush=True)
+    echo(cmd)
     return subprocess.run([str(c) for c in cmd], check=True, env=clean_env(), **kwargs)
 
 
@@ -428,7 +433,7 @@ def run_unit(py):
     """Run the unit tests in the foreground; raise CalledProcessError if they fail."""
     with tempfile.TemporaryDirectory() as folder:
         cmd, env = unit_command(py, folder)
-        print("+ " + " ".join(cmd), flush=True)
+        echo(cmd)
         subprocess.run(cmd, check=True, cwd=ROOT, env=env)
 
 
@@ -447,7 +452,7 @@ class BackgroundUnit:
         self._folder = tempfile.TemporaryDirectory()
         cmd, env = unit_command(py, self._folder.name)
         self._log = open(Path(self._folder.name) / "unit.log", "w+", encoding="utf-8")
-        print("+ " + " ".join(cmd) + "  (in the background)", flush=True)
+        echo(cmd, "  (in the background)")
         self.start = time.perf_counter()
         self._proc = subprocess.Popen(
             cmd, cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT
@@ -487,7 +492,7 @@ def run_notebook_stage(py, seen, notebooks):
             "--notebooks",
             *notebooks,
         ]
-        print("+ " + " ".join(str(c) for c in cmd), flush=True)
+        echo(cmd)
         subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, env=clean_env())
         report = json.loads(report_path.read_text())
     failures = []
