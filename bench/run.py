@@ -306,6 +306,67 @@ def bench_make_test(training_cache="on"):
     }
 
 
+def pytest_seconds(summary):
+    """The seconds in pytest's last line (``"9 passed in 12.34s (0:00:12)"``), or None."""
+    found = re.search(r" in ([0-9.]+)s\b", summary or "")
+    return round(float(found.group(1))) if found else None
+
+
+def commit():
+    """The short hash of the checked-out commit, ``"unknown"`` outside git."""
+    proc = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return proc.stdout.strip() if proc.returncode == 0 else "unknown"
+
+
+def cache_record(results, revision, previous=None):
+    """``cache.json`` for the ``make test`` pair of one ``--make-test`` run.
+
+    ``results`` holds ``make_test_uncached`` and ``make_test`` (see
+    :func:`bench_make_test`); ``previous`` is the record this one replaces:
+    its ``history`` (what earlier runs measured) is kept as it was.
+    """
+    when = results["date"]
+    runs = []
+    for key in ("make_test_uncached", "make_test"):
+        t = results[key]
+        runs.append(
+            {
+                "label": f"{when}, same run: cache {t['training_cache']}",
+                "commit": revision,
+                "training_cache": t["training_cache"],
+                "make_test_seconds": round(t["seconds"]),
+                "pytest_seconds": pytest_seconds(t["summary"]),
+                "summary": re.sub(r" in [0-9.]+s.*$", "", t["summary"]),
+                "returncode": t["returncode"],
+                **({"cache_summary": t["cache_summary"]} if t.get("cache_summary") else {}),
+            }
+        )
+    m = results["machine"]
+    record = {
+        "note": (
+            f"One `python -m bench.run --make-test` run ({when}, commit {revision}, "
+            f"{m.get('cpu', 'unknown CPU')}, {m.get('cores', '?')} cores): `make test` "
+            "with `TRAINING_CACHE=off` (every edition trains every model, as before "
+            "the cache), then the same `make test` with the cache on, one after the "
+            "other on the same code and machine."
+        ),
+        "runs": runs,
+    }
+    if previous and previous.get("history"):
+        record["history"] = previous["history"]
+    return record
+
+
+def save_cache_record(results, out):
+    """Write ``out/cache.json`` from this run's ``make test`` pair."""
+    path = Path(out) / "cache.json"
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    record = cache_record(results, commit(), previous)
+    path.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def edition_seconds(notebooks, lang):
     """Median seconds of each of one edition's notebooks in ``notebooks``."""
     return [
@@ -463,8 +524,9 @@ def _side_reports(folder):
     """The sections that other measurements of this folder add to the report.
 
     ``throughput.json`` (``python -m bench.throughput``): the training's
-    share of the matmul peak; ``cache.json``: ``make test`` runs with and
-    without the training cache that were measured apart from the run
+    share of the matmul peak; ``cache.json`` (written by ``--make-test``,
+    :func:`save_cache_record`): ``make test`` without and with the training
+    cache, from the last run that measured them, which need not be the run
     ``results.json`` holds (its note and each row say where they come from).
     """
     lines = []
@@ -485,7 +547,7 @@ def _side_reports(folder):
             "",
             "## `make test` without and with the training cache",
             "",
-            record["note"],
+            record["note"] + (f" {record['history']}" if record.get("history") else ""),
             "",
             "| run | commit | training cache | make test (s) | pytest (s) | tests | trainings |",
             "| --- | --- | --- | ---: | ---: | --- | --- |",
@@ -571,6 +633,7 @@ def main(argv=None):
         results["make_test_uncached"] = bench_make_test("off")
         save(results, out)
         results["make_test"] = bench_make_test("on")
+        save_cache_record(results, out)
         save(results, out)
     results["benchmark_minutes"] = round((time.perf_counter() - started) / 60, 1)
     save(results, out)

@@ -315,6 +315,63 @@ def test_report_shows_what_the_training_cache_saves(bench, tmp_path):
     assert "loaded from the cache: 5" in report
 
 
+def test_a_make_test_pair_writes_cache_json_and_keeps_its_history(bench, tmp_path, monkeypatch):
+    import json
+
+    monkeypatch.setattr(bench, "commit", lambda: "abc1234")
+    (tmp_path / "cache.json").write_text(
+        json.dumps({"note": "old run", "history": "Earlier: 1719 s, then 922 s.", "runs": []})
+    )
+    results = {
+        "date": "2026-11-30 07:24",
+        "machine": {"cpu": "test CPU", "cores": 2},
+        "make_test_uncached": {
+            "training_cache": "off",
+            "seconds": 2105.4,
+            "returncode": 0,
+            "summary": "1918 passed, 1 skipped in 2102.31s (0:35:02)",
+            "cache_summary": None,
+        },
+        "make_test": {
+            "training_cache": "on",
+            "seconds": 1104.2,
+            "returncode": 0,
+            "summary": "1918 passed, 1 skipped in 1100.62s (0:18:20)",
+            "cache_summary": "trainings run: 18 (1075 s); loaded from the cache: 29",
+        },
+    }
+    bench.save_cache_record(results, tmp_path)
+    record = json.loads((tmp_path / "cache.json").read_text(encoding="utf-8"))
+    assert record["history"] == "Earlier: 1719 s, then 922 s."
+    assert "2026-11-30 07:24, commit abc1234, test CPU, 2 cores" in record["note"]
+    off, on = record["runs"]
+    keys = ("training_cache", "make_test_seconds", "pytest_seconds")
+    assert [off[k] for k in keys] == ["off", 2105, 2102]
+    assert [on[k] for k in keys] == ["on", 1104, 1101]
+    assert off["summary"] == on["summary"] == "1918 passed, 1 skipped"
+    assert "cache_summary" not in off and on["cache_summary"].startswith("trainings run: 18")
+    machine = {
+        "cpu": "c",
+        "cores": 2,
+        "platform": "L",
+        "python": "3",
+        "keras": "3",
+        "backend": "tf",
+    }
+    bench.save({"date": "d", "repeats": 1, "machine": machine}, tmp_path)
+    report = (tmp_path / "results.md").read_text(encoding="utf-8")
+    assert "same run: cache on | abc1234 | on | 1104 | 1101 | 1918 passed, 1 skipped |" in report
+    assert "Earlier: 1719 s, then 922 s." in report
+    assert "took 48% less time with the cache" in report
+
+
+def test_pytest_seconds_come_from_the_summary_line(bench):
+    assert bench.pytest_seconds("9 passed in 12.6s (0:00:12)") == 13
+    assert bench.pytest_seconds("9 passed, 2 failed in 0.40s") == 0
+    assert bench.pytest_seconds("make: *** [test] Error 2") is None
+    assert bench.pytest_seconds(None) is None
+
+
 def test_throughput_counts_the_course_cnn_by_hand():
     from bench import throughput
     from lessons_lib import models
