@@ -320,12 +320,12 @@ STRINGS = {
     },
     "lab_square": {
         "en": "In your run, covering rows {rows} and columns {cols} lowers P({name}) most, by {drop}; your square, rows {got_rows} and columns {got_cols}, lowers it by {got_drop}.",
-        "ru": "В вашем запуске сильнее всего P({name}) снижается, если закрыть строки {rows} и столбцы {cols}: на {drop}. Ваш квадрат, строки {got_rows} и столбцы {got_cols}, снижает её на {got_drop}.",
+        "ru": "В вашем запуске вероятность P({name}) сильнее всего снижается, если закрыть строки {rows} и столбцы {cols}: на {drop}. Ваш квадрат, строки {got_rows} и столбцы {got_cols}, снижает её на {got_drop}.",
         "nl": "In je experiment verlaagt het afdekken van de rijen {rows} en de kolommen {cols} P({name}) het meest, met {drop}; jouw vierkant, rijen {got_rows} en kolommen {got_cols}, verlaagt de kans met {got_drop}.",
     },
     "lab_square_raises": {
         "en": "In your run, covering rows {rows} and columns {cols} lowers P({name}) most, by {drop}; your square, rows {got_rows} and columns {got_cols}, even raises it, by {got_drop}: what it hides speaks against {name}.",
-        "ru": "В вашем запуске сильнее всего P({name}) снижается, если закрыть строки {rows} и столбцы {cols}: на {drop}. Ваш квадрат, строки {got_rows} и столбцы {got_cols}, её даже повышает, на {got_drop}: то, что он закрывает, говорит против класса «{name}».",
+        "ru": "В вашем запуске вероятность P({name}) сильнее всего снижается, если закрыть строки {rows} и столбцы {cols}: на {drop}. Ваш квадрат, строки {got_rows} и столбцы {got_cols}, её даже повышает, на {got_drop}: то, что он закрывает, говорит против класса «{name}».",
         "nl": "In je experiment verlaagt het afdekken van de rijen {rows} en de kolommen {cols} P({name}) het meest, met {drop}; jouw vierkant, rijen {got_rows} en kolommen {got_cols}, verhoogt de kans zelfs, met {got_drop}: wat het afdekt, pleit tegen {name}.",
     },
     # --- chapter 2 exercises ---
