@@ -306,9 +306,13 @@ def bench_make_test(training_cache="on"):
     }
 
 
+# The time at the end of pytest's last line: " in 12.34s (0:00:12)".
+PYTEST_TIME = re.compile(r" in ([0-9.]+)s\b.*$")
+
+
 def pytest_seconds(summary):
     """The seconds in pytest's last line (``"9 passed in 12.34s (0:00:12)"``), or None."""
-    found = re.search(r" in ([0-9.]+)s\b", summary or "")
+    found = PYTEST_TIME.search(summary or "")
     return round(float(found.group(1))) if found else None
 
 
@@ -338,7 +342,7 @@ def cache_record(results, revision, previous=None):
                 "training_cache": t["training_cache"],
                 "make_test_seconds": round(t["seconds"]),
                 "pytest_seconds": pytest_seconds(t["summary"]),
-                "summary": re.sub(r" in [0-9.]+s.*$", "", t["summary"]),
+                "summary": PYTEST_TIME.sub("", t["summary"]),
                 "returncode": t["returncode"],
                 **({"cache_summary": t["cache_summary"]} if t.get("cache_summary") else {}),
             }
